@@ -1,1 +1,37 @@
-//! corridor_web
+//! Corridor's HTTP face: the axum router, middleware, handlers by resource, page templates and the
+//! one [`AppError`] that maps every failure to a status once.
+//!
+//! Depends on the app crate (use cases) and the domain; never talks SQL. The CLI's `serve` and the
+//! integration tests build the router with the same [`router`] function.
+
+mod error;
+mod extract;
+mod layers;
+mod metrics;
+mod pages;
+mod routes;
+mod state;
+
+use std::future::Future;
+
+use corridor_app::App;
+use tokio::net::TcpListener;
+
+pub use error::AppError;
+pub use state::AppState;
+
+/// The whole application router, middleware included.
+pub fn router(app: App) -> axum::Router {
+    let state = AppState::new(app);
+    let routes = routes::router().with_state(state.clone());
+    layers::apply(routes, state)
+}
+
+/// Serves `app` on `listener` until `shutdown` resolves, then drains in-flight requests.
+pub async fn serve(
+    app: App,
+    listener: TcpListener,
+    shutdown: impl Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(listener, router(app)).with_graceful_shutdown(shutdown).await
+}

@@ -1,0 +1,3 @@
+//! Tests of the app crate: configuration layers and start-up checks.
+
+mod config;
