@@ -3,6 +3,7 @@
 //!
 //! Depends on the domain and the store; must not depend on the web or CLI crates (no HTTP here).
 
+pub mod actor;
 pub mod config;
 mod start;
 

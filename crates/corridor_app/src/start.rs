@@ -24,6 +24,12 @@ pub enum StartError {
     Migration(#[source] StoreError),
 }
 
+impl From<ConfigProblem> for StartError {
+    fn from(problem: ConfigProblem) -> Self {
+        StartError::Config(ConfigProblems::one(problem))
+    }
+}
+
 impl App {
     /// Prepares the data directory, connects to the database and applies pending migrations.
     pub async fn start(config: Config) -> Result<App, StartError> {
@@ -31,19 +37,27 @@ impl App {
         if config.mail.smtp.is_none() {
             prepare_dir(&config.mail.outbox_dir, "mail.outbox_dir")?;
         }
-        let store = Store::connect(&config.storage.database_url).await.map_err(|e| {
-            ConfigProblems::one(ConfigProblem::new("storage.database_url", with_causes(&e)))
-        })?;
+        let store = Store::connect(&config.storage.database_url)
+            .await
+            .map_err(|e| {
+                ConfigProblems::one(ConfigProblem::new("storage.database_url", with_causes(&e)))
+            })?;
         let applied = store.migrate().await.map_err(StartError::Migration)?;
         for m in &applied {
             tracing::info!(version = m.version, description = %m.description, "applied migration");
         }
-        Ok(App { config: Arc::new(config), store })
+        Ok(App {
+            config: Arc::new(config),
+            store,
+        })
     }
 
     /// An application over an existing store (tests build their database first).
     pub fn with_store(config: Config, store: Store) -> App {
-        App { config: Arc::new(config), store }
+        App {
+            config: Arc::new(config),
+            store,
+        }
     }
 }
 
@@ -102,8 +116,17 @@ pub fn check_dir(dir: &Path, setting: &str) -> Result<(), ConfigProblem> {
         ancestor = a.parent();
     }
     match ancestor {
-        Some(a) if !a.as_os_str().is_empty() && (!a.is_dir() || std::fs::metadata(a).map(|m| m.permissions().readonly()).unwrap_or(true)) => {
-            Err(problem(format!("cannot create {shown}: {} is not a writable directory", a.display())))
+        Some(a)
+            if !a.as_os_str().is_empty()
+                && (!a.is_dir()
+                    || std::fs::metadata(a)
+                        .map(|m| m.permissions().readonly())
+                        .unwrap_or(true)) =>
+        {
+            Err(problem(format!(
+                "cannot create {shown}: {} is not a writable directory",
+                a.display()
+            )))
         }
         _ => Ok(()),
     }

@@ -1,20 +1,36 @@
-//! The `corridor` binary.
+//! The `corridor` binary: serve, migrate, config, schedule.
+//!
+//! Exit status: 0 success, 1 failure at run time, 2 bad input or configuration.
 
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 mod commands;
+mod settings;
 
 #[derive(Parser)]
-#[command(name = "corridor", version, about = "Corridor: a bilateral trade-promotion platform")]
+#[command(
+    name = "corridor",
+    version,
+    about = "Corridor: a bilateral trade-promotion platform"
+)]
 struct Cli {
+    #[command(flatten)]
+    global: settings::GlobalArgs,
     #[command(subcommand)]
     command: Command,
 }
 
 #[derive(Subcommand)]
 enum Command {
+    /// Start the web server (applies pending migrations first).
+    Serve(commands::serve::ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate(commands::migrate::MigrateArgs),
+    /// Inspect the configuration.
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
     /// Schedule B2B meetings for an instance file (.dzn or Corridor JSON).
     Schedule(commands::schedule::ScheduleArgs),
     /// Write a deterministic generated B2B scheduling instance (Corridor JSON).
@@ -24,6 +40,9 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
+        Command::Serve(args) => commands::serve::run(&cli.global, args),
+        Command::Migrate(args) => commands::migrate::run(&cli.global, args),
+        Command::Config(command) => commands::config::run(&cli.global, command),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::GenerateInstance(args) => commands::schedule::run_generate(args),
     }

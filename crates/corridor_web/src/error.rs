@@ -10,7 +10,10 @@ use serde::Serialize;
 pub enum AppError {
     /// 400: the request is malformed; `field` names the parameter at fault.
     #[error("{message}")]
-    BadRequest { field: Option<String>, message: String },
+    BadRequest {
+        field: Option<String>,
+        message: String,
+    },
     /// 404: nothing here by that name.
     #[error("{0}")]
     NotFound(String),
@@ -38,7 +41,10 @@ pub struct ErrorDetail {
 
 impl AppError {
     pub fn bad_request(field: &str, message: impl Into<String>) -> Self {
-        AppError::BadRequest { field: Some(field.to_owned()), message: message.into() }
+        AppError::BadRequest {
+            field: Some(field.to_owned()),
+            message: message.into(),
+        }
     }
 
     pub fn internal(e: impl std::error::Error + Send + Sync + 'static) -> Self {

@@ -26,7 +26,11 @@ where
                     .strip_prefix("Failed to deserialize query string: ")
                     .unwrap_or(&message)
                     .to_owned();
-                let field = message.split(':').next().filter(|f| !f.contains(' ')).map(str::to_owned);
+                let field = message
+                    .split(':')
+                    .next()
+                    .filter(|f| !f.contains(' '))
+                    .map(str::to_owned);
                 Err(AppError::BadRequest { field, message })
             }
         }

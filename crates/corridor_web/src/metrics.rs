@@ -27,8 +27,13 @@ impl Metrics {
         )
         .expect("static metric definition is valid");
         let durations = HistogramVec::new(
-            HistogramOpts::new("http_request_duration_seconds", "Time to answer an HTTP request")
-                .buckets(vec![0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0]),
+            HistogramOpts::new(
+                "http_request_duration_seconds",
+                "Time to answer an HTTP request",
+            )
+            .buckets(vec![
+                0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0,
+            ]),
             &["method", "route"],
         )
         .expect("static metric definition is valid");
@@ -46,9 +51,16 @@ impl Metrics {
             Box::new(in_flight.clone()),
             Box::new(build),
         ] {
-            registry.register(collector).expect("each metric is registered once");
+            registry
+                .register(collector)
+                .expect("each metric is registered once");
         }
-        Metrics { registry, requests, durations, in_flight }
+        Metrics {
+            registry,
+            requests,
+            durations,
+            in_flight,
+        }
     }
 
     /// The text exposition format.

@@ -69,6 +69,9 @@ impl IntoResponse for PageError {
 impl Chrome {
     /// For `map_err`: wraps an error so it renders as a page.
     pub fn fail(&self) -> impl FnOnce(AppError) -> PageError + '_ {
-        move |error| PageError { chrome: self.clone(), error }
+        move |error| PageError {
+            chrome: self.clone(),
+            error,
+        }
     }
 }

@@ -17,6 +17,10 @@ pub struct AppState {
 impl AppState {
     pub fn new(app: App) -> Self {
         let chrome = Arc::new(Chrome::from_config(&app.config));
-        AppState { app, metrics: Arc::new(Metrics::new()), chrome }
+        AppState {
+            app,
+            metrics: Arc::new(Metrics::new()),
+            chrome,
+        }
     }
 }

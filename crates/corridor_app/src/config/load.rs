@@ -30,10 +30,8 @@ where
         problems.extend(p.0);
         RawConfig::default()
     });
-    let from_env = RawConfig::from_env(env).unwrap_or_else(|p| {
-        problems.extend(p.0);
-        RawConfig::default()
-    });
+    let (from_env, env_problems) = RawConfig::from_env(env);
+    problems.extend(env_problems);
     let merged = from_file.merge(from_env).merge(flags);
     match merged.validate() {
         Ok(config) if problems.is_empty() => Ok(config),
@@ -58,7 +56,10 @@ fn read_file(file: &ConfigFile) -> Result<RawConfig, ConfigProblems> {
     };
     let shown = path.display().to_string();
     let text = std::fs::read_to_string(path).map_err(|e| {
-        ConfigProblems::one(ConfigProblem::new(shown.clone(), format!("cannot read the configuration file: {e}")))
+        ConfigProblems::one(ConfigProblem::new(
+            shown.clone(),
+            format!("cannot read the configuration file: {e}"),
+        ))
     })?;
     RawConfig::from_toml_str(&text, &shown)
 }

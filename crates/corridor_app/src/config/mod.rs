@@ -89,6 +89,10 @@ pub struct SmtpConfig {
 impl Config {
     /// The file name of the SQLite database inside the data directory.
     pub fn sqlite_file_name(demo: bool) -> &'static str {
-        if demo { "corridor-demo.db" } else { "corridor.db" }
+        if demo {
+            "corridor-demo.db"
+        } else {
+            "corridor.db"
+        }
     }
 }

@@ -25,6 +25,7 @@ pub struct RawConfig {
 pub struct RawSite {
     pub name: Option<String>,
     pub demo: Option<bool>,
+    pub base_url: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -77,6 +78,7 @@ pub struct RawSmtp {
 pub const ENV_VARS: &[(&str, &str)] = &[
     ("CORRIDOR_SITE_NAME", "site.name"),
     ("CORRIDOR_DEMO", "site.demo"),
+    ("CORRIDOR_BASE_URL", "site.base_url"),
     ("CORRIDOR_COUNTRIES", "corridor.countries"),
     ("CORRIDOR_TIME_ZONES", "corridor.countries[].time_zone"),
     ("CORRIDOR_BASE_CURRENCY", "corridor.base_currency"),
@@ -109,8 +111,9 @@ impl RawConfig {
         })
     }
 
-    /// Reads `CORRIDOR_*` variables from `vars` (the process environment in production).
-    pub fn from_env<I, K, V>(vars: I) -> Result<RawConfig, ConfigProblems>
+    /// Reads `CORRIDOR_*` variables from `vars` (the process environment in production). Bad
+    /// values are reported and left unset, so the rest can still be validated.
+    pub fn from_env<I, K, V>(vars: I) -> (RawConfig, Vec<ConfigProblem>)
     where
         I: IntoIterator<Item = (K, V)>,
         K: AsRef<str>,
@@ -137,10 +140,14 @@ impl RawConfig {
             match key {
                 "CORRIDOR_SITE_NAME" => raw.site.name = Some(value),
                 "CORRIDOR_DEMO" => raw.site.demo = bool_of(&value),
+                "CORRIDOR_BASE_URL" => raw.site.base_url = Some(value),
                 "CORRIDOR_COUNTRIES" => {
                     raw.corridor.countries = Some(
                         split_list(&value)
-                            .map(|code| RawCountry { code, time_zone: None })
+                            .map(|code| RawCountry {
+                                code,
+                                time_zone: None,
+                            })
                             .collect(),
                     )
                 }
@@ -189,7 +196,7 @@ impl RawConfig {
                 }
             }
         }
-        if problems.is_empty() { Ok(raw) } else { Err(ConfigProblems(problems)) }
+        (raw, problems)
     }
 
     /// Lays `over` on top of `self`: every value set in `over` wins.
@@ -208,6 +215,7 @@ impl RawConfig {
             site: RawSite {
                 name: over.site.name.or(self.site.name),
                 demo: over.site.demo.or(self.site.demo),
+                base_url: over.site.base_url.or(self.site.base_url),
             },
             corridor: RawCorridor {
                 countries: over.corridor.countries.or(self.corridor.countries),
@@ -235,5 +243,9 @@ fn smtp(raw: &mut RawConfig) -> &mut RawSmtp {
 }
 
 fn split_list(value: &str) -> impl Iterator<Item = String> + '_ {
-    value.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned)
+    value
+        .split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_owned)
 }

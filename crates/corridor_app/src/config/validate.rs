@@ -23,7 +23,10 @@ pub struct ConfigProblem {
 
 impl ConfigProblem {
     pub fn new(setting: impl Into<String>, message: impl Into<String>) -> Self {
-        ConfigProblem { setting: setting.into(), message: message.into() }
+        ConfigProblem {
+            setting: setting.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -100,7 +103,10 @@ impl RawConfig {
         if raw_countries.len() != 2 {
             problem(
                 "corridor.countries",
-                format!("a corridor joins exactly 2 countries, {} given", raw_countries.len()),
+                format!(
+                    "a corridor joins exactly 2 countries, {} given",
+                    raw_countries.len()
+                ),
             );
         }
         let mut countries = Vec::new();
@@ -114,7 +120,10 @@ impl RawConfig {
             };
             let zone_name = raw.time_zone.clone().or_else(|| {
                 let code = code.as_ref()?.as_str();
-                DEFAULT_TIME_ZONES.iter().find(|(c, _)| *c == code).map(|(_, z)| (*z).to_owned())
+                DEFAULT_TIME_ZONES
+                    .iter()
+                    .find(|(c, _)| *c == code)
+                    .map(|(_, z)| (*z).to_owned())
             });
             let setting = format!("corridor.countries[{i}].time_zone");
             let zone = match zone_name {
@@ -126,7 +135,10 @@ impl RawConfig {
                     }
                 },
                 None => {
-                    problem(&setting, format!("required: no default time zone for {}", raw.code));
+                    problem(
+                        &setting,
+                        format!("required: no default time zone for {}", raw.code),
+                    );
                     None
                 }
             };
@@ -137,26 +149,33 @@ impl RawConfig {
         if countries.len() == 2 && countries[0].code == countries[1].code {
             problem(
                 "corridor.countries[1].code",
-                format!("the two countries must differ, both are {}", countries[0].code),
+                format!(
+                    "the two countries must differ, both are {}",
+                    countries[0].code
+                ),
             );
         }
-        let base_currency = match CurrencyCode::parse(
-            self.corridor.base_currency.as_deref().unwrap_or("USD"),
-        ) {
-            Ok(c) => Some(c),
-            Err(e) => {
-                problem("corridor.base_currency", e.to_string());
-                None
-            }
-        };
+        let base_currency =
+            match CurrencyCode::parse(self.corridor.base_currency.as_deref().unwrap_or("USD")) {
+                Ok(c) => Some(c),
+                Err(e) => {
+                    problem("corridor.base_currency", e.to_string());
+                    None
+                }
+            };
 
-        let listen_text = self.server.listen.unwrap_or_else(|| "127.0.0.1:8080".to_owned());
+        let listen_text = self
+            .server
+            .listen
+            .unwrap_or_else(|| "127.0.0.1:8080".to_owned());
         let listen = match listen_text.parse::<SocketAddr>() {
             Ok(addr) => Some(addr),
             Err(_) => {
                 problem(
                     "server.listen",
-                    format!("expected an address and port such as 127.0.0.1:8080, got {listen_text:?}"),
+                    format!(
+                        "expected an address and port such as 127.0.0.1:8080, got {listen_text:?}"
+                    ),
                 );
                 None
             }
@@ -165,7 +184,10 @@ impl RawConfig {
             "text" => LogFormat::Text,
             "json" => LogFormat::Json,
             other => {
-                problem("server.log_format", format!("expected text or json, got {other:?}"));
+                problem(
+                    "server.log_format",
+                    format!("expected text or json, got {other:?}"),
+                );
                 LogFormat::Text
             }
         };
@@ -175,9 +197,9 @@ impl RawConfig {
             problem("storage.data_dir", "must not be empty".into());
         }
         let database_url = match self.storage.database_url.as_deref().map(str::trim) {
-            None | Some("") => {
-                Some(DatabaseUrl::sqlite_file(&data_dir.join(Config::sqlite_file_name(site.demo))))
-            }
+            None | Some("") => Some(DatabaseUrl::sqlite_file(
+                &data_dir.join(Config::sqlite_file_name(site.demo)),
+            )),
             Some(url) => match DatabaseUrl::parse(url) {
                 Ok(url) => Some(url),
                 Err(e) => {
@@ -187,9 +209,15 @@ impl RawConfig {
             },
         };
 
-        let from = self.mail.from.unwrap_or_else(|| "Corridor <no-reply@localhost>".to_owned());
+        let from = self
+            .mail
+            .from
+            .unwrap_or_else(|| "Corridor <no-reply@localhost>".to_owned());
         if !from.contains('@') {
-            problem("mail.from", format!("expected an e-mail address, got {from:?}"));
+            problem(
+                "mail.from",
+                format!("expected an e-mail address, got {from:?}"),
+            );
         }
         let outbox_dir = self
             .mail
@@ -202,7 +230,10 @@ impl RawConfig {
             Some(raw) => {
                 let host = raw.host.unwrap_or_default();
                 if host.trim().is_empty() {
-                    problem("mail.smtp.host", "required when any SMTP setting is given".into());
+                    problem(
+                        "mail.smtp.host",
+                        "required when any SMTP setting is given".into(),
+                    );
                 }
                 if raw.username.is_some() != raw.password.is_some() {
                     problem(
@@ -224,14 +255,25 @@ impl RawConfig {
             (true, Some(listen), Some(database_url), Some(base_currency))
                 if countries.len() == 2 =>
             {
-                let [a, b]: [CorridorCountry; 2] =
-                    countries.try_into().map_err(|_| ConfigProblems(Vec::new()))?;
+                let [a, b]: [CorridorCountry; 2] = countries
+                    .try_into()
+                    .map_err(|_| ConfigProblems(Vec::new()))?;
                 Ok(Config {
                     site,
-                    corridor: CorridorConfig { countries: [a, b], base_currency },
+                    corridor: CorridorConfig {
+                        countries: [a, b],
+                        base_currency,
+                    },
                     server: ServerConfig { listen, log_format },
-                    storage: StorageConfig { data_dir, database_url },
-                    mail: MailConfig { from, outbox_dir, smtp },
+                    storage: StorageConfig {
+                        data_dir,
+                        database_url,
+                    },
+                    mail: MailConfig {
+                        from,
+                        outbox_dir,
+                        smtp,
+                    },
                 })
             }
             _ => Err(ConfigProblems(problems)),

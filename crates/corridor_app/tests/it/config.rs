@@ -2,7 +2,10 @@ use corridor_app::config::{ConfigFile, RawConfig, load};
 use secrecy::ExposeSecret;
 
 fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
 }
 
 fn file(text: &str) -> (tempfile::TempDir, ConfigFile) {
@@ -16,25 +19,45 @@ fn file(text: &str) -> (tempfile::TempDir, ConfigFile) {
 fn defaults_give_the_pakistan_united_states_corridor() {
     let config = RawConfig::default().validate().unwrap();
     let [pk, us] = &config.corridor.countries;
-    assert_eq!((pk.code.as_str(), pk.time_zone.to_string().as_str()), ("PK", "Asia/Karachi"));
-    assert_eq!((us.code.as_str(), us.time_zone.to_string().as_str()), ("US", "America/New_York"));
+    assert_eq!(
+        (pk.code.as_str(), pk.time_zone.to_string().as_str()),
+        ("PK", "Asia/Karachi")
+    );
+    assert_eq!(
+        (us.code.as_str(), us.time_zone.to_string().as_str()),
+        ("US", "America/New_York")
+    );
     assert_eq!(config.corridor.base_currency.as_str(), "USD");
     assert_eq!(config.server.listen.to_string(), "127.0.0.1:8080");
-    assert!(config.storage.database_url.redacted().ends_with("data/corridor.db"));
+    assert!(
+        config
+            .storage
+            .database_url
+            .redacted()
+            .ends_with("data/corridor.db")
+    );
     assert_eq!(config.mail.outbox_dir, std::path::Path::new("data/outbox"));
     assert!(config.mail.smtp.is_none());
 }
 
 #[test]
 fn flags_beat_the_environment_which_beats_the_file() {
-    let (_dir, file) = file("[site]\nname = \"From file\"\n[server]\nlisten = \"127.0.0.1:1000\"\nlog_format = \"json\"\n");
-    let vars = env(&[("CORRIDOR_LISTEN", "127.0.0.1:2000"), ("CORRIDOR_SITE_NAME", "From env")]);
+    let (_dir, file) = file(
+        "[site]\nname = \"From file\"\n[server]\nlisten = \"127.0.0.1:1000\"\nlog_format = \"json\"\n",
+    );
+    let vars = env(&[
+        ("CORRIDOR_LISTEN", "127.0.0.1:2000"),
+        ("CORRIDOR_SITE_NAME", "From env"),
+    ]);
     let mut flags = RawConfig::default();
     flags.server.listen = Some("127.0.0.1:3000".into());
     let config = load(&file, vars, flags).unwrap();
     assert_eq!(config.server.listen.to_string(), "127.0.0.1:3000");
     assert_eq!(config.site.name, "From env");
-    assert_eq!(config.server.log_format, corridor_app::config::LogFormat::Json);
+    assert_eq!(
+        config.server.log_format,
+        corridor_app::config::LogFormat::Json
+    );
 }
 
 #[test]
@@ -42,7 +65,13 @@ fn demo_mode_uses_its_own_database_file() {
     let mut raw = RawConfig::default();
     raw.site.demo = Some(true);
     let config = raw.validate().unwrap();
-    assert!(config.storage.database_url.redacted().ends_with("data/corridor-demo.db"));
+    assert!(
+        config
+            .storage
+            .database_url
+            .redacted()
+            .ends_with("data/corridor-demo.db")
+    );
 }
 
 #[test]
@@ -67,7 +96,10 @@ fn a_country_without_a_known_default_time_zone_must_name_one() {
 
 #[test]
 fn time_zones_must_pair_with_countries() {
-    let vars = env(&[("CORRIDOR_COUNTRIES", "PK,US"), ("CORRIDOR_TIME_ZONES", "Asia/Karachi")]);
+    let vars = env(&[
+        ("CORRIDOR_COUNTRIES", "PK,US"),
+        ("CORRIDOR_TIME_ZONES", "Asia/Karachi"),
+    ]);
     let problems = load(&ConfigFile::Default, vars, RawConfig::default()).unwrap_err();
     assert_eq!(problems.0[0].setting, "CORRIDOR_TIME_ZONES");
 }
@@ -77,9 +109,13 @@ fn a_corridor_needs_two_different_countries() {
     let (_d, one) = file("[[corridor.countries]]\ncode = \"PK\"\n");
     let problems = load(&one, env(&[]), RawConfig::default()).unwrap_err();
     assert_eq!(problems.0[0].setting, "corridor.countries");
-    let (_d, same) = file("[[corridor.countries]]\ncode = \"US\"\n[[corridor.countries]]\ncode = \"us\"\n");
+    let (_d, same) =
+        file("[[corridor.countries]]\ncode = \"US\"\n[[corridor.countries]]\ncode = \"us\"\n");
     let problems = load(&same, env(&[]), RawConfig::default()).unwrap_err();
-    assert_eq!(problems.0[0].setting, "corridor.countries[1].code", "{problems}");
+    assert_eq!(
+        problems.0[0].setting, "corridor.countries[1].code",
+        "{problems}"
+    );
 }
 
 #[test]
@@ -87,16 +123,32 @@ fn every_problem_is_reported_not_just_the_first() {
     let (_d, file) = file(
         "[corridor]\nbase_currency = \"DOLLARS\"\n[server]\nlisten = \"nowhere\"\n[mail]\nfrom = \"nobody\"\n",
     );
-    let problems = load(&file, env(&[("CORRIDOR_DEMO", "perhaps")]), RawConfig::default()).unwrap_err();
+    let problems = load(
+        &file,
+        env(&[("CORRIDOR_DEMO", "perhaps")]),
+        RawConfig::default(),
+    )
+    .unwrap_err();
     let settings: Vec<&str> = problems.0.iter().map(|p| p.setting.as_str()).collect();
-    for expected in ["CORRIDOR_DEMO", "corridor.base_currency", "server.listen", "mail.from"] {
-        assert!(settings.contains(&expected), "{expected} missing: {problems}");
+    for expected in [
+        "CORRIDOR_DEMO",
+        "corridor.base_currency",
+        "server.listen",
+        "mail.from",
+    ] {
+        assert!(
+            settings.contains(&expected),
+            "{expected} missing: {problems}"
+        );
     }
 }
 
 #[test]
 fn smtp_settings_are_checked_and_the_password_stays_secret() {
-    let vars = env(&[("CORRIDOR_SMTP_HOST", "smtp.example.org"), ("CORRIDOR_SMTP_USERNAME", "corridor")]);
+    let vars = env(&[
+        ("CORRIDOR_SMTP_HOST", "smtp.example.org"),
+        ("CORRIDOR_SMTP_USERNAME", "corridor"),
+    ]);
     let problems = load(&ConfigFile::Default, vars, RawConfig::default()).unwrap_err();
     assert_eq!(problems.0[0].setting, "mail.smtp.password");
 
@@ -107,14 +159,23 @@ fn smtp_settings_are_checked_and_the_password_stays_secret() {
     ]);
     let config = load(&ConfigFile::Default, vars, RawConfig::default()).unwrap();
     let smtp = config.mail.smtp.as_ref().unwrap();
-    assert_eq!((smtp.host.as_str(), smtp.port, smtp.starttls), ("smtp.example.org", 587, true));
+    assert_eq!(
+        (smtp.host.as_str(), smtp.port, smtp.starttls),
+        ("smtp.example.org", 587, true)
+    );
     assert_eq!(smtp.password.as_ref().unwrap().expose_secret(), "hunter2");
-    assert!(!format!("{config:?}").contains("hunter2"), "the password shows in Debug");
+    assert!(
+        !format!("{config:?}").contains("hunter2"),
+        "the password shows in Debug"
+    );
 }
 
 #[test]
 fn database_url_passwords_never_show_in_debug() {
-    let vars = env(&[("CORRIDOR_DATABASE_URL", "postgres://corridor:hunter2@db.internal/corridor")]);
+    let vars = env(&[(
+        "CORRIDOR_DATABASE_URL",
+        "postgres://corridor:hunter2@db.internal/corridor",
+    )]);
     let config = load(&ConfigFile::Default, vars, RawConfig::default()).unwrap();
     assert!(!format!("{config:?}").contains("hunter2"));
     assert!(!config.storage.database_url.redacted().contains("hunter2"));

@@ -1,3 +1,6 @@
 //! One module per subcommand.
 
+pub mod config;
+pub mod migrate;
 pub mod schedule;
+pub mod serve;

@@ -3,15 +3,15 @@
 
 mod countries_and_subdivisions;
 mod currencies;
+mod directory;
+mod directory_verification;
+mod directory_verification_table;
 mod hostile_input;
 mod hs;
+mod import;
+mod import_roundtrip;
 mod naics;
 mod newtypes;
 mod systems;
 mod time_zones;
 mod trees;
-mod directory;
-mod directory_verification;
-mod directory_verification_table;
-mod import;
-mod import_roundtrip;

@@ -48,12 +48,19 @@ async fn home(State(state): State<AppState>) -> Result<Html<String>, PageError> 
             name: c.code.name(),
             code: c.code.to_string(),
             time_zone: c.time_zone.to_string(),
-            local_time: now.with_timezone(&c.time_zone.tz()).format("%a %d %b, %H:%M").to_string(),
+            local_time: now
+                .with_timezone(&c.time_zone.tz())
+                .format("%a %d %b, %H:%M")
+                .to_string(),
         })
         .collect();
     let lists = CodeSystem::ALL
         .iter()
-        .map(|s| ListSummary { slug: s.slug(), title: s.title(), count: s.list().len() })
+        .map(|s| ListSummary {
+            slug: s.slug(),
+            title: s.title(),
+            count: s.list().len(),
+        })
         .collect();
     let page = HomePage {
         chrome: &state.chrome,

@@ -8,7 +8,10 @@ async fn readiness_reports_the_database(app: TestApp) {
     let backend = app.db.store().backend().to_string();
     assert_eq!(body["database"], backend.as_str());
 }
-on_both_backends!(readyz_is_ready_when_the_database_answers, readiness_reports_the_database);
+on_both_backends!(
+    readyz_is_ready_when_the_database_answers,
+    readiness_reports_the_database
+);
 
 async fn readiness_fails_when_the_database_is_gone(app: TestApp) {
     app.db.store().close().await;
@@ -18,7 +21,10 @@ async fn readiness_fails_when_the_database_is_gone(app: TestApp) {
     // Liveness does not depend on the database.
     assert_eq!(app.get("/healthz").await.status().as_u16(), 200);
 }
-on_both_backends!(readyz_is_unavailable_after_the_database_closes, readiness_fails_when_the_database_is_gone);
+on_both_backends!(
+    readyz_is_unavailable_after_the_database_closes,
+    readiness_fails_when_the_database_is_gone
+);
 
 #[tokio::test]
 async fn healthz_answers_ok_with_the_version() {
@@ -33,7 +39,10 @@ async fn healthz_answers_ok_with_the_version() {
 async fn metrics_count_requests_by_route_pattern() {
     let app = TestApp::sqlite().await;
     for code in ["100630", "1006", "10"] {
-        assert_eq!(app.get(&format!("/api/v1/codes/hs/{code}")).await.status(), 200);
+        assert_eq!(
+            app.get(&format!("/api/v1/codes/hs/{code}")).await.status(),
+            200
+        );
     }
     app.get("/no/such/page").await;
     let (status, text) = app.get_text("/metrics").await;
@@ -45,7 +54,10 @@ async fn metrics_count_requests_by_route_pattern() {
         "{text}"
     );
     assert!(text.contains(r#"route="unmatched",status="404""#), "{text}");
-    assert!(text.contains("corridor_http_request_duration_seconds_bucket"), "{text}");
+    assert!(
+        text.contains("corridor_http_request_duration_seconds_bucket"),
+        "{text}"
+    );
     assert!(text.contains("corridor_build_info{version="), "{text}");
 }
 
@@ -54,11 +66,20 @@ async fn every_response_carries_a_request_id_and_security_headers() {
     let app = TestApp::sqlite().await;
     let response = app.get("/").await;
     let headers = response.headers();
-    let id = headers.get("x-request-id").expect("request id").to_str().unwrap();
+    let id = headers
+        .get("x-request-id")
+        .expect("request id")
+        .to_str()
+        .unwrap();
     assert_eq!(id.len(), 36, "a UUID: {id}");
     assert_eq!(headers["x-content-type-options"], "nosniff");
     assert_eq!(headers["x-frame-options"], "DENY");
-    assert!(headers["content-security-policy"].to_str().unwrap().contains("default-src 'self'"));
+    assert!(
+        headers["content-security-policy"]
+            .to_str()
+            .unwrap()
+            .contains("default-src 'self'")
+    );
     assert!(headers.contains_key("referrer-policy"));
 }
 

@@ -36,14 +36,22 @@ impl TestApp {
     async fn start(db: TestDb) -> TestApp {
         let dir = tempfile::tempdir().expect("temp dir");
         let app = App::with_store(config(dir.path(), false), db.store().clone());
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .expect("bind");
         let address = listener.local_addr().expect("address");
         let (stop, stopped) = oneshot::channel::<()>();
         tokio::spawn(corridor_web::serve(app, listener, async {
             let _ = stopped.await;
         }));
         let client = reqwest::Client::builder().build().expect("client");
-        TestApp { address, client, db, _dir: dir, stop: Some(stop) }
+        TestApp {
+            address,
+            client,
+            db,
+            _dir: dir,
+            stop: Some(stop),
+        }
     }
 
     pub fn url(&self, path: &str) -> String {
@@ -51,7 +59,11 @@ impl TestApp {
     }
 
     pub async fn get(&self, path: &str) -> reqwest::Response {
-        self.client.get(self.url(path)).send().await.expect("request")
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn get_json(&self, path: &str) -> (u16, serde_json::Value) {
@@ -78,16 +90,16 @@ impl Drop for TestApp {
 /// Writes a test once and runs it on both backends: `name_sqlite` and `name_postgres`.
 #[macro_export]
 macro_rules! on_both_backends {
-    ($name:ident, $body:path) => {
+    ($name:ident, $body:ident) => {
         mod $name {
             #[tokio::test]
             async fn sqlite() {
-                $body($crate::helpers::TestApp::sqlite().await).await;
+                super::$body($crate::helpers::TestApp::sqlite().await).await;
             }
             #[tokio::test]
             async fn postgres() {
                 if let Some(app) = $crate::helpers::TestApp::postgres().await {
-                    $body(app).await;
+                    super::$body(app).await;
                 }
             }
         }

@@ -29,7 +29,11 @@ async fn systems() -> Json<Vec<SystemSummary>> {
     Json(
         CodeSystem::ALL
             .iter()
-            .map(|s| SystemSummary { system: s.slug(), title: s.title(), count: s.list().len() })
+            .map(|s| SystemSummary {
+                system: s.slug(),
+                title: s.title(),
+                count: s.list().len(),
+            })
             .collect(),
     )
 }

@@ -42,21 +42,34 @@ pub struct Listing {
 pub fn system(slug: &str) -> Result<CodeSystem, AppError> {
     CodeSystem::from_slug(slug).ok_or_else(|| {
         let known: Vec<&str> = CodeSystem::ALL.iter().map(|s| s.slug()).collect();
-        AppError::NotFound(format!("no code list named {slug:?}; known: {}", known.join(", ")))
+        AppError::NotFound(format!(
+            "no code list named {slug:?}; known: {}",
+            known.join(", ")
+        ))
     })
 }
 
-pub fn listing(system: CodeSystem, query: &ListQuery, default_limit: usize) -> Result<Listing, AppError> {
+pub fn listing(
+    system: CodeSystem,
+    query: &ListQuery,
+    default_limit: usize,
+) -> Result<Listing, AppError> {
     let limit = query.limit.unwrap_or(default_limit);
     if limit == 0 || limit > MAX_LIMIT {
-        return Err(AppError::bad_request("limit", format!("limit must be 1 to {MAX_LIMIT}, got {limit}")));
+        return Err(AppError::bad_request(
+            "limit",
+            format!("limit must be 1 to {MAX_LIMIT}, got {limit}"),
+        ));
     }
     let offset = query.offset.unwrap_or(0);
     let list: &'static CodeList = system.list();
     let prefix = query.prefix.as_deref().map(str::trim).unwrap_or("");
     let text = query.q.as_deref().map(str::trim).unwrap_or("");
     if prefix.len() > 64 || text.len() > 200 {
-        return Err(AppError::bad_request(if text.len() > 200 { "q" } else { "prefix" }, "too long"));
+        return Err(AppError::bad_request(
+            if text.len() > 200 { "q" } else { "prefix" },
+            "too long",
+        ));
     }
     let matches: Vec<&'static CodeEntry> = if text.is_empty() {
         list.with_prefix(prefix).collect()
@@ -68,11 +81,18 @@ pub fn listing(system: CodeSystem, query: &ListQuery, default_limit: usize) -> R
     };
     let total = matches.len();
     let items = matches.into_iter().skip(offset).take(limit).collect();
-    Ok(Listing { system, total, offset, limit, items })
+    Ok(Listing {
+        system,
+        total,
+        offset,
+        limit,
+        items,
+    })
 }
 
 fn starts_with_ignore_case(code: &str, prefix: &str) -> bool {
-    code.len() >= prefix.len() && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
+    code.len() >= prefix.len()
+        && code.as_bytes()[..prefix.len()].eq_ignore_ascii_case(prefix.as_bytes())
 }
 
 /// An entry with its ancestors (root first) and children.
@@ -95,5 +115,9 @@ pub fn detail(system: CodeSystem, code: &str) -> Result<Detail, AppError> {
     }
     ancestors.reverse();
     let children = list.children(entry.code).collect();
-    Ok(Detail { entry, ancestors, children })
+    Ok(Detail {
+        entry,
+        ancestors,
+        children,
+    })
 }

@@ -29,8 +29,15 @@ struct IndexPage<'a> {
 }
 
 async fn index(State(state): State<AppState>) -> Result<Html<String>, PageError> {
-    let systems = CodeSystem::ALL.iter().map(|s| (*s, s.list().len())).collect();
-    render(&IndexPage { chrome: &state.chrome, systems }).map_err(state.chrome.fail())
+    let systems = CodeSystem::ALL
+        .iter()
+        .map(|s| (*s, s.list().len()))
+        .collect();
+    render(&IndexPage {
+        chrome: &state.chrome,
+        systems,
+    })
+    .map_err(state.chrome.fail())
 }
 
 #[derive(Template)]
