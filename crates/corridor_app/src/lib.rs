@@ -5,6 +5,7 @@
 
 pub mod actor;
 pub mod config;
+pub mod demo;
 mod start;
 
 pub use start::{check_dir, prepare_dir};

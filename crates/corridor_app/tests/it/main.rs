@@ -1,3 +1,4 @@
 //! Tests of the app crate: configuration layers and start-up checks.
 
 mod config;
+mod demo;
