@@ -1,5 +1,44 @@
 //! The B2B meeting scheduler: model, readers, validator and solvers.
 //!
-//! Pure library: no I/O, no async, no dependency on any other Corridor crate.
+//! Pure library: no I/O, no async, no dependency on any other Corridor crate. Numbering is
+//! 0-based inside (see [`model`]); readers and writers convert from and to the 1-based files.
+//!
+//! # Architecture
+//!
+//! ```text
+//!  .dzn ──► dzn::parse_dzn ─┐                       ┌─► json::write_schedule (CLI JSON)
+//!  .json ─► json::parse_instance ─► Problem ─► solve::solve ─► Outcome ─► text::per_participant
+//!  generate::generate ──────┘          │        │   ▲
+//!                                      │        │   └── validate::validate (every result)
+//!                      incremental::apply_change│
+//!                      incremental::reoptimise ─┘
+//! ```
+//!
+//! - [`solve::solve`] is the entry point. Up to [`solve::EXACT_MEETINGS`] meetings it runs a
+//!   short heuristic, then the exact SAT solver ([`exact`], proves optimality and bounds); above
+//!   that the [`heuristic`] module: greedy construction, then simulated annealing over Kempe
+//!   chain swaps and ejection moves, one independent run per thread, plus a cheap valid bound.
+//! - [`validate::validate`] shares no code with the solvers and checks every hard constraint;
+//!   a schedule that fails it is never returned.
+//! - [`incremental`] re-optimises a published schedule after cancellations and new requests,
+//!   moving as few meetings as it can.
+//! - [`generate`] makes deterministic synthetic instances (own PRNG) for benchmarks and tests.
+//!
+//! File formats are described in `FORMAT.md` next to this crate's `Cargo.toml`.
 
+pub mod dzn;
+pub mod error;
+pub mod exact;
+pub mod generate;
+pub mod heuristic;
+pub mod incremental;
+pub mod json;
 pub mod model;
+pub mod names;
+pub(crate) mod rng;
+pub mod solve;
+pub mod text;
+pub mod validate;
+
+pub use error::ParseError;
+pub use names::Names;

@@ -3,6 +3,7 @@
 use std::process::{Command, Output};
 
 mod config;
+mod schedule;
 mod serve;
 
 /// The built binary, ready for arguments.

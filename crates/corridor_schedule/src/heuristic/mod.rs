@@ -1,0 +1,175 @@
+//! Heuristics for instances too large for the exact solver.
+//!
+//! - [`first_fit`]: the baseline: each meeting in request order at its earliest feasible slot.
+//! - [`improve`]: construct greedily (most constrained meeting first, each where it adds the
+//!   least idle time), then simulated annealing over compound moves (`search`), one
+//!   independent run per thread with different seeds; the best run wins.
+//! - [`bound`]: a cheap valid lower bound on breaks and upper bound on weight.
+//!
+//! All of them keep the hard constraints; their results still go through `validate`.
+
+pub(crate) mod bound;
+pub(crate) mod greedy;
+pub(crate) mod inst;
+pub(crate) mod kempe;
+pub(crate) mod repair;
+pub(crate) mod search;
+pub(crate) mod state;
+
+use std::time::Instant;
+
+pub use bound::Bound;
+use inst::Inst;
+use search::{Anneal, Key};
+use state::{NONE, State, Weights};
+
+use crate::model::{Objective, Options, Problem, Progress, Schedule};
+use crate::rng::Rng;
+
+/// First fit in request order (the benchmark's baseline).
+pub fn first_fit(p: &Problem) -> Schedule {
+    let inst = Inst::new(p);
+    let st = greedy::first_fit_state(&inst);
+    // A meeting whose predecessor found no slot must go too.
+    let slots = repair::repair(&inst, &st.slot);
+    greedy::to_schedule(&inst, &slots, &[])
+}
+
+/// The constructive heuristic alone (no search). Meetings that would break fairness or
+/// stand without their predecessor are dropped, so the result is valid unless every meeting
+/// is required.
+pub fn construct(p: &Problem, seed: u64) -> Schedule {
+    let inst = Inst::new(p);
+    let mut st = State::new(&inst, Weights::default(), Vec::new());
+    greedy::construct(&mut st, &inst, &mut Rng::new(seed));
+    let slots = repair::repair(&inst, &st.slot);
+    greedy::to_schedule(&inst, &slots, &[])
+}
+
+/// Cheap valid bounds (see the `bound` module).
+pub fn bound(p: &Problem) -> Bound {
+    bound::bound(&Inst::new(p))
+}
+
+/// How a search run starts and what it prices.
+pub(crate) struct Start {
+    /// Slots to start from (`NONE` = unscheduled); empty = construct greedily.
+    pub slots: Vec<u16>,
+    /// Previous slots for incremental mode; empty otherwise.
+    pub home: Vec<u16>,
+    pub weights: Weights,
+    pub start_temp: f64,
+    pub end_temp: f64,
+    pub max_iters: u64,
+    /// A proven lower bound on breaks: reaching it ends the search.
+    pub enough_breaks: u64,
+}
+
+impl Default for Start {
+    fn default() -> Self {
+        Start {
+            slots: Vec::new(),
+            home: Vec::new(),
+            weights: Weights::default(),
+            start_temp: 3.0,
+            end_temp: 0.1,
+            max_iters: u64::MAX,
+            enough_breaks: 0,
+        }
+    }
+}
+
+/// Builds the starting state: the given slots where still feasible, then greedy insertion of
+/// the rest.
+fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng) -> State {
+    let mut st = State::new(inst, start.weights, start.home.clone());
+    for (m, &t) in start.slots.iter().enumerate() {
+        if t != NONE
+            && (t as usize) < inst.slots
+            && m < inst.p.meetings.len()
+            && st.can_place(inst, m, t)
+        {
+            st.place(inst, m, t);
+        }
+    }
+    greedy::construct(&mut st, inst, rng);
+    st
+}
+
+/// Construct-then-anneal on `threads` threads until `deadline`; returns the best slots and key.
+pub(crate) fn run(
+    p: &Problem,
+    o: &Options<'_>,
+    start: &Start,
+    deadline: Instant,
+) -> (Vec<u16>, Key) {
+    let inst = Inst::new(p);
+    let mut rng = Rng::new(o.seed);
+    let st0 = start_state(&inst, start, &mut rng);
+    let cfg = Anneal {
+        deadline,
+        start_temp: start.start_temp,
+        end_temp: start.end_temp,
+        max_iters: start.max_iters,
+        enough_breaks: start.enough_breaks,
+        elite: None,
+    };
+    let elite = std::sync::Mutex::new(None);
+    let cfg = Anneal {
+        elite: (o.threads > 1).then_some(&elite),
+        ..cfg
+    };
+    let threads = o.threads.max(1);
+    let began = Instant::now();
+    let total: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
+    let report = |k: Key, placed: u32| {
+        if let Some(f) = o.progress {
+            let best = Objective {
+                scheduled_meetings: placed,
+                scheduled_weight: total - k.0,
+                breaks: k.3,
+                ..Objective::default()
+            };
+            f(Progress {
+                elapsed: began.elapsed(),
+                best: Some(best),
+                breaks_lower_bound: 0,
+                weight_upper_bound: total,
+            });
+        }
+    };
+    let results: Vec<(Vec<u16>, Key)> = std::thread::scope(|s| {
+        let handles: Vec<_> = (1..threads)
+            .map(|i| {
+                let mut st = st0.clone();
+                let inst = &inst;
+                let cfg = &cfg;
+                let seed = o.seed.wrapping_add(0x9E37_79B9 * i as u64);
+                s.spawn(move || {
+                    search::anneal(inst, &mut st, cfg, &mut Rng::new(seed), &mut |_, _| {})
+                })
+            })
+            .collect();
+        let mut st = st0.clone();
+        let mut tick = |k: Key, placed: u32| report(k, placed);
+        let mut out = vec![search::anneal(&inst, &mut st, &cfg, &mut rng, &mut tick)];
+        out.extend(handles.into_iter().filter_map(|h| h.join().ok()));
+        out
+    });
+    results
+        .into_iter()
+        .min_by_key(|r| r.1)
+        .unwrap_or_else(|| (st0.slot.clone(), search::key(&st0)))
+}
+
+/// Turns slots into a schedule with tables (preferring `prefer[m]` when given).
+pub(crate) fn schedule_of(p: &Problem, slots: &[u16], prefer: &[Option<u32>]) -> Schedule {
+    greedy::to_schedule(&Inst::new(p), slots, prefer)
+}
+
+pub(crate) use state::NONE as UNPLACED;
+
+/// Drops meetings so that a weight-maximising result is valid (see `repair`).
+pub(crate) fn repaired(p: &Problem, slots: &[u16]) -> Vec<u16> {
+    repair::repair(&Inst::new(p), slots)
+}

@@ -1,0 +1,163 @@
+//! The entry point: picks a solver by size, combines bounds, validates the result.
+//!
+//! Small instances (the public benchmark sizes) go to the exact SAT solver, after a short
+//! heuristic run that provides a fallback schedule and a warm start. Large ones get the
+//! construct-and-anneal heuristic for the whole time limit and the cheap bound. Whatever comes
+//! back is re-validated; a schedule that fails validation is never returned.
+
+use std::time::{Duration, Instant};
+
+use crate::heuristic::{self, Start, UNPLACED};
+use crate::model::{Objective, Options, Outcome, Problem, Schedule, Status};
+use crate::validate::validate;
+
+/// At most this many meetings go to the exact solver.
+pub const EXACT_MEETINGS: usize = 400;
+
+/// Solves `p` within `o.time_limit` using `o.threads` threads.
+pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
+    let began = Instant::now();
+    let deadline = began + o.time_limit;
+    let bound = heuristic::bound(p);
+    let total: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
+    if p.require_all && bound.all_infeasible {
+        return outcome(Status::Infeasible, None, 0, 0, began);
+    }
+    let small = p.meetings.len() <= EXACT_MEETINGS;
+    let heuristic_until = if small {
+        began + (o.time_limit / 20).min(Duration::from_secs(1))
+    } else {
+        deadline
+    };
+    let mut best = heuristic_schedule(p, o, heuristic_until, bound.breaks);
+    let mut lb = bound.breaks;
+    let mut wub = bound.weight_upper;
+    let mut proven_optimal = false;
+    let heuristic_proven = best
+        .as_ref()
+        .is_some_and(|b| b.1.scheduled_weight == total && b.1.breaks <= bound.breaks);
+    if small && !heuristic_proven {
+        let rest = deadline.saturating_duration_since(Instant::now());
+        let eo = Options {
+            time_limit: rest,
+            threads: o.threads,
+            initial: best.as_ref().map(|b| b.0.clone()),
+            progress: o.progress,
+            seed: o.seed,
+        };
+        let ex = crate::exact::solve_exact(p, &eo);
+        // Without `require_all` the empty schedule is valid, so only then can it be infeasible.
+        if ex.status == Status::Infeasible && p.require_all {
+            return outcome(Status::Infeasible, None, 0, 0, began);
+        }
+        wub = wub.min(
+            ex.weight_upper_bound
+                .max(best.as_ref().map_or(0, |b| b.1.scheduled_weight)),
+        );
+        if let Some(s) = ex.schedule {
+            if let Ok(obj) = validate(p, &s) {
+                if best.as_ref().is_none_or(|b| better(&obj, &b.1)) {
+                    best = Some((s, obj));
+                }
+                // Trust the proof only for what it proves: our result must match its optimum.
+                proven_optimal = ex.status == Status::Optimal
+                    && best.as_ref().is_some_and(|b| {
+                        (b.1.scheduled_weight, b.1.breaks) == (obj.scheduled_weight, obj.breaks)
+                    });
+            }
+        }
+        lb = lb.max(ex.breaks_lower_bound);
+    }
+    let Some((schedule, obj)) = best else {
+        return outcome(Status::Unknown, None, 0, wub, began);
+    };
+    // The break bound assumes every meeting is held; it applies to maximal-weight schedules
+    // only when one of them holds every meeting, which ours then proves.
+    let all_held = obj.scheduled_weight == total;
+    let lb = if all_held || proven_optimal {
+        lb.min(obj.breaks)
+    } else {
+        0
+    };
+    let optimal = proven_optimal || (obj.scheduled_weight >= wub && obj.breaks <= lb && all_held);
+    let status = if optimal {
+        Status::Optimal
+    } else {
+        Status::Feasible
+    };
+    let mut out = outcome(
+        status,
+        Some((schedule, obj)),
+        lb,
+        wub.max(obj.scheduled_weight),
+        began,
+    );
+    if optimal {
+        out.breaks_lower_bound = obj.breaks;
+    }
+    out
+}
+
+/// Lexicographic comparison: weight, then meetings, then breaks, worst day, table changes.
+pub fn better(a: &Objective, b: &Objective) -> bool {
+    let k = |o: &Objective| {
+        (
+            std::cmp::Reverse(o.scheduled_weight),
+            std::cmp::Reverse(o.scheduled_meetings),
+            o.breaks,
+            o.max_breaks_per_participant,
+            o.table_changes,
+        )
+    };
+    k(a) < k(b)
+}
+
+/// Runs the heuristic until `until` and returns its schedule if it validates.
+fn heuristic_schedule(
+    p: &Problem,
+    o: &Options<'_>,
+    until: Instant,
+    lb: u64,
+) -> Option<(Schedule, Objective)> {
+    let mut start = Start {
+        enough_breaks: lb,
+        ..Start::default()
+    };
+    if let Some(init) = &o.initial {
+        start.slots = vec![UNPLACED; p.meetings.len()];
+        for pl in &init.placements {
+            if let Some(s) = start.slots.get_mut(pl.meeting as usize) {
+                *s = pl.slot;
+            }
+        }
+    }
+    let (slots, _) = heuristic::run(p, o, &start, until);
+    let slots = if p.require_all {
+        slots
+    } else {
+        heuristic::repaired(p, &slots)
+    };
+    let s = heuristic::schedule_of(p, &slots, &[]);
+    validate(p, &s).ok().map(|obj| (s, obj))
+}
+
+pub(crate) fn outcome(
+    status: Status,
+    best: Option<(Schedule, Objective)>,
+    lb: u64,
+    wub: u64,
+    began: Instant,
+) -> Outcome {
+    let (schedule, objective) = match best {
+        Some((s, o)) => (Some(s), Some(o)),
+        None => (None, None),
+    };
+    Outcome {
+        status,
+        schedule,
+        objective,
+        breaks_lower_bound: lb,
+        weight_upper_bound: wub,
+        elapsed: began.elapsed(),
+    }
+}

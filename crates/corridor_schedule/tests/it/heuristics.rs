@@ -1,0 +1,83 @@
+//! Heuristics and the solver entry point on generated instances.
+
+use corridor_schedule::generate::{GenParams, generate};
+use corridor_schedule::heuristic::{bound, construct, first_fit};
+use corridor_schedule::model::Status;
+use corridor_schedule::solve::solve;
+use corridor_schedule::validate::validate;
+
+use crate::common::{meeting, options, problem};
+
+#[test]
+fn first_fit_construct_and_solve_give_valid_schedules() {
+    let (p, _) = generate(&GenParams {
+        participants: 300,
+        seed: 11,
+        max_breaks: Some(2),
+        ..GenParams::default()
+    });
+    let ff = validate(&p, &first_fit(&p)).expect("first fit is valid");
+    let c = validate(&p, &construct(&p, 1)).expect("construction is valid");
+    let out = solve(&p, &options(1500));
+    let s = validate(&p, out.schedule.as_ref().unwrap()).expect("solver result is valid");
+    assert_eq!(out.objective, Some(s));
+    assert!(
+        s.scheduled_weight >= ff.scheduled_weight.max(c.scheduled_weight) || s.breaks < ff.breaks
+    );
+    assert!(
+        s.breaks <= ff.breaks,
+        "search {} vs first fit {}",
+        s.breaks,
+        ff.breaks
+    );
+    assert!(out.breaks_lower_bound <= s.breaks);
+    assert!(matches!(out.status, Status::Feasible | Status::Optimal));
+}
+
+#[test]
+fn the_bound_sees_a_gap_forced_by_forbidden_slots() {
+    // Participant 0 has three meetings and can only use slots 0, 1 and 3: one break at least.
+    let mut p = problem(4, 4, 3, vec![meeting(0, 1), meeting(0, 2), meeting(0, 3)]);
+    p.participants[0].forbidden = vec![2];
+    let b = bound(&p);
+    assert_eq!(b.breaks, 1);
+    assert!(!b.all_infeasible);
+    let out = solve(&p, &options(500));
+    assert_eq!(out.objective.unwrap().breaks, 1);
+    assert_eq!(out.status, Status::Optimal);
+}
+
+#[test]
+fn too_many_meetings_for_the_slots_is_proven_infeasible_when_all_are_required() {
+    let mut p = problem(4, 2, 3, vec![meeting(0, 1), meeting(0, 2), meeting(0, 3)]);
+    p.require_all = true;
+    assert!(bound(&p).all_infeasible);
+    assert_eq!(solve(&p, &options(500)).status, Status::Infeasible);
+    p.require_all = false;
+    let out = solve(&p, &options(500));
+    assert_eq!(out.objective.unwrap().scheduled_meetings, 2);
+    assert_eq!(
+        out.weight_upper_bound, 2,
+        "one of participant 0's meetings must go"
+    );
+}
+
+#[test]
+fn a_weight_maximising_result_respects_fairness_by_dropping_meetings() {
+    // Participant 0 can only meet in slots 0, 2 and 4: holding all three means 2 breaks.
+    let mut p = problem(4, 5, 3, vec![meeting(0, 1), meeting(0, 2), meeting(0, 3)]);
+    p.participants[0].forbidden = vec![1, 3];
+    p.max_breaks = Some(1);
+    let out = solve(&p, &options(500));
+    let obj = validate(&p, out.schedule.as_ref().unwrap()).unwrap();
+    assert_eq!(obj.scheduled_meetings, 2);
+    assert!(obj.max_breaks_per_participant <= 1);
+}
+
+#[test]
+fn an_empty_instance_is_trivially_optimal() {
+    let p = problem(3, 4, 1, Vec::new());
+    let out = solve(&p, &options(100));
+    assert_eq!(out.status, Status::Optimal);
+    assert_eq!(out.objective.unwrap().scheduled_meetings, 0);
+}
