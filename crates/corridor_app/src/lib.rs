@@ -4,8 +4,11 @@
 //! Depends on the domain and the store; must not depend on the web or CLI crates (no HTTP here).
 
 pub mod actor;
+pub mod auth;
 pub mod config;
 pub mod demo;
+pub mod directory;
+pub mod mail;
 mod start;
 
 pub use start::{check_dir, prepare_dir};

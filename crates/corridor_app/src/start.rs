@@ -12,6 +12,8 @@ use crate::config::{Config, ConfigProblem, ConfigProblems};
 pub struct App {
     pub config: Arc<Config>,
     pub store: Store,
+    /// Outgoing mail (SMTP or the outbox directory).
+    pub mailer: crate::mail::Mailer,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -46,7 +48,10 @@ impl App {
         for m in &applied {
             tracing::info!(version = m.version, description = %m.description, "applied migration");
         }
+        crate::mail::Mailer::check(&config.mail)
+            .map_err(|e| ConfigProblem::new("mail", e.to_string()))?;
         Ok(App {
+            mailer: crate::mail::Mailer::new(&config.mail),
             config: Arc::new(config),
             store,
         })
@@ -55,6 +60,7 @@ impl App {
     /// An application over an existing store (tests build their database first).
     pub fn with_store(config: Config, store: Store) -> App {
         App {
+            mailer: crate::mail::Mailer::new(&config.mail),
             config: Arc::new(config),
             store,
         }

@@ -26,11 +26,17 @@ struct Cli {
 enum Command {
     /// Start the web server (applies pending migrations first).
     Serve(commands::serve::ServeArgs),
+    /// Manage accounts (`corridor account create --email … --role organiser --password-stdin`).
+    #[command(subcommand)]
+    Account(commands::account::AccountCommand),
     /// Apply pending database migrations and exit.
     Migrate(commands::migrate::MigrateArgs),
     /// Inspect the configuration.
     #[command(subcommand)]
     Config(commands::config::ConfigCommand),
+    /// Import organisations or people from CSV or JSON, all or nothing.
+    #[command(subcommand)]
+    Import(commands::import::ImportCommand),
     /// Schedule B2B meetings for an instance file (.dzn or Corridor JSON).
     Schedule(commands::schedule::ScheduleArgs),
     /// Write a deterministic generated B2B scheduling instance (Corridor JSON).
@@ -42,7 +48,9 @@ fn main() -> ExitCode {
     match cli.command {
         Command::Serve(args) => commands::serve::run(&cli.global, args),
         Command::Migrate(args) => commands::migrate::run(&cli.global, args),
+        Command::Account(command) => commands::account::run(&cli.global, command),
         Command::Config(command) => commands::config::run(&cli.global, command),
+        Command::Import(command) => commands::import::run(&cli.global, command),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::GenerateInstance(args) => commands::schedule::run_generate(args),
     }

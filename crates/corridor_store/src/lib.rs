@@ -25,7 +25,9 @@
 //! The `test-support` feature adds `test_support::TestDb` and `backend_tests!`, which run one
 //! behaviour test on SQLite always and on PostgreSQL when `CORRIDOR_TEST_POSTGRES_URL` is set.
 
+pub mod accounts;
 mod audit;
+pub mod directory;
 mod error;
 mod store;
 mod time;

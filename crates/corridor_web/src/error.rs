@@ -14,6 +14,30 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
+    /// 401: the request needs a signed-in account (or the credentials were wrong).
+    #[error("{0}")]
+    Unauthorized(String),
+    /// 403: signed in, but not allowed; or a form without a valid CSRF token.
+    #[error("{0}")]
+    Forbidden(String),
+    /// 422: the input is well-formed but a field is unacceptable; `field` names it.
+    #[error("{message}")]
+    Unprocessable {
+        field: Option<String>,
+        message: String,
+    },
+    /// 409: the thing already exists (e.g. an account with that e-mail address).
+    #[error("{message}")]
+    Conflict {
+        field: Option<String>,
+        message: String,
+    },
+    /// 422: several fields are unacceptable; the body lists every `(field, message)` in `errors`.
+    #[error("{}", validation_message(.0))]
+    Validation(Vec<(String, String)>),
+    /// 429: too many attempts; the response carries `Retry-After`.
+    #[error("too many attempts; try again in {retry_after_secs} seconds")]
+    TooManyRequests { retry_after_secs: u64 },
     /// 404: nothing here by that name.
     #[error("{0}")]
     NotFound(String),
@@ -37,6 +61,24 @@ pub struct ErrorDetail {
     pub message: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<String>,
+    /// Every field error of an [`AppError::Validation`].
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<FieldErrorBody>,
+}
+
+#[derive(Serialize)]
+pub struct FieldErrorBody {
+    pub field: String,
+    pub message: String,
+}
+
+/// `field: message; field: message` for the one-line `message` of a validation error.
+fn validation_message(errors: &[(String, String)]) -> String {
+    let all: Vec<String> = errors
+        .iter()
+        .map(|(field, message)| format!("{field}: {message}"))
+        .collect();
+    all.join("; ")
 }
 
 impl AppError {
@@ -55,6 +97,12 @@ impl AppError {
         match self {
             AppError::BadRequest { .. } => StatusCode::BAD_REQUEST,
             AppError::NotFound(_) => StatusCode::NOT_FOUND,
+            AppError::Unauthorized(_) => StatusCode::UNAUTHORIZED,
+            AppError::Forbidden(_) => StatusCode::FORBIDDEN,
+            AppError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -64,6 +112,12 @@ impl AppError {
         match self {
             AppError::BadRequest { .. } => "bad_request",
             AppError::NotFound(_) => "not_found",
+            AppError::Unauthorized(_) => "unauthorized",
+            AppError::Forbidden(_) => "forbidden",
+            AppError::Unprocessable { .. } => "unprocessable",
+            AppError::Conflict { .. } => "conflict",
+            AppError::Validation(_) => "validation",
+            AppError::TooManyRequests { .. } => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
             AppError::Internal(_) => "internal",
         }
@@ -83,6 +137,10 @@ impl AppError {
         }
         let field = match self {
             AppError::BadRequest { field, .. } => field.clone(),
+            AppError::Unprocessable { field, .. } | AppError::Conflict { field, .. } => {
+                field.clone()
+            }
+            AppError::Validation(errors) => errors.first().map(|(field, _)| field.clone()),
             _ => None,
         };
         ErrorBody {
@@ -91,6 +149,16 @@ impl AppError {
                 code: self.code(),
                 message: self.to_string(),
                 field,
+                errors: match self {
+                    AppError::Validation(errors) => errors
+                        .iter()
+                        .map(|(field, message)| FieldErrorBody {
+                            field: field.clone(),
+                            message: message.clone(),
+                        })
+                        .collect(),
+                    _ => Vec::new(),
+                },
             },
         }
     }
@@ -98,6 +166,16 @@ impl AppError {
 
 impl IntoResponse for AppError {
     fn into_response(self) -> Response {
-        (self.status(), Json(self.body())).into_response()
+        let retry_after = match &self {
+            AppError::TooManyRequests { retry_after_secs } => Some(*retry_after_secs),
+            _ => None,
+        };
+        let mut response = (self.status(), Json(self.body())).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(axum::http::header::RETRY_AFTER, secs.into());
+        }
+        response
     }
 }

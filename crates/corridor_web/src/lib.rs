@@ -4,6 +4,7 @@
 //! Depends on the app crate (use cases) and the domain; never talks SQL. The CLI's `serve` and the
 //! integration tests build the router with the same [`router`] function.
 
+pub mod auth;
 mod error;
 mod extract;
 mod layers;
@@ -24,6 +25,7 @@ pub use state::AppState;
 pub fn router(app: App) -> axum::Router {
     let state = AppState::new(app);
     let routes = routes::router().with_state(state.clone());
+    let routes = auth::apply(routes, state.clone());
     layers::apply(routes, state)
 }
 
@@ -33,7 +35,9 @@ pub async fn serve(
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(app))
+    // The peer address feeds the per-IP rate limits (`auth::ClientIp`).
+    let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
         .await
 }

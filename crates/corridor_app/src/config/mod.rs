@@ -28,6 +28,8 @@ pub struct Config {
     pub server: ServerConfig,
     pub storage: StorageConfig,
     pub mail: MailConfig,
+    /// Sessions and rate limits of log-in, sign-up and password reset.
+    pub auth: crate::auth::AuthConfig,
 }
 
 #[derive(Debug, Clone)]
@@ -35,6 +37,8 @@ pub struct SiteConfig {
     pub name: String,
     /// Marks every page as demo data and keeps the demo database apart from the real one.
     pub demo: bool,
+    /// Where users reach the site: links in mail, and `Secure` cookies unless plain http on loopback.
+    pub base_url: url::Url,
 }
 
 /// The pair of countries the platform connects. Configuration, not code.

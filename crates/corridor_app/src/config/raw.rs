@@ -18,6 +18,8 @@ pub struct RawConfig {
     pub storage: RawStorage,
     #[serde(default)]
     pub mail: RawMail,
+    #[serde(default)]
+    pub auth: crate::auth::RawAuth,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -234,6 +236,7 @@ impl RawConfig {
                 outbox_dir: over.mail.outbox_dir.or(self.mail.outbox_dir),
                 smtp,
             },
+            auth: self.auth.merge(over.auth),
         }
     }
 }

@@ -89,6 +89,11 @@ impl RawConfig {
                 None => "Corridor".to_owned(),
             },
             demo: self.site.demo.unwrap_or(false),
+            base_url: crate::auth::site_base_url(
+                self.site.base_url.as_deref(),
+                self.server.listen.as_deref(),
+                &mut problem,
+            ),
         };
 
         let raw_countries = self.corridor.countries.unwrap_or_else(|| {
@@ -251,6 +256,8 @@ impl RawConfig {
             }
         };
 
+        let auth = self.auth.validate(&mut problem);
+
         match (problems.is_empty(), listen, database_url, base_currency) {
             (true, Some(listen), Some(database_url), Some(base_currency))
                 if countries.len() == 2 =>
@@ -274,6 +281,7 @@ impl RawConfig {
                         outbox_dir,
                         smtp,
                     },
+                    auth,
                 })
             }
             _ => Err(ConfigProblems(problems)),

@@ -1,10 +1,13 @@
 //! Handlers grouped by resource; each module exports `router()`.
 
+mod account;
 mod assets;
 mod codes;
+mod directory;
 mod fallback;
 mod health;
 mod home;
+mod review;
 
 use axum::Router;
 
@@ -16,5 +19,8 @@ pub fn router() -> Router<AppState> {
         .merge(home::router())
         .merge(assets::router())
         .merge(codes::router())
+        .merge(directory::router())
+        .merge(review::router())
+        .merge(account::router())
         .fallback(fallback::not_found)
 }

@@ -1,6 +1,14 @@
 //! Integration tests of the web crate: the real router on a random loopback port.
 
+mod account_cookies;
+mod account_csrf;
+mod account_limits;
+mod account_login;
+mod account_reset;
+mod account_signup;
 mod codes;
+mod directory_api;
+mod directory_pages;
 mod health;
 mod helpers;
 mod pages;

@@ -1,0 +1,16 @@
+//! The directory's use cases: organisations, people, verification, evidence, the review queue and
+//! import. Every function takes the caller (`None` for a visitor) and decides here, in the app,
+//! whether they may; the rules are listed in [`access`].
+
+pub mod access;
+mod error;
+pub mod evidence;
+pub mod import;
+pub mod organisations;
+pub mod people;
+pub mod verification;
+
+pub use error::DirectoryError;
+
+/// The audit log's `subject_kind` for organisations.
+pub const SUBJECT: &str = "organisation";

@@ -1,0 +1,130 @@
+//! The directory pages: the list with its badge, the form with errors next to their fields, the
+//! profile with verification steps, the audit log and the review queue.
+
+use corridor_app::actor::Role;
+
+use crate::helpers::TestApp;
+use crate::on_both_backends;
+
+const RICE: [(&str, &str); 4] = [
+    ("kind", "company"),
+    ("legal_name", "Page Rice Co"),
+    ("country", "PK"),
+    ("exports", "1006; 100630"),
+];
+
+/// Registers through the form and returns the organisation's page path.
+async fn register(member: &crate::helpers::LoggedIn) -> String {
+    let response = member.post_form("/directory/new", &RICE).await;
+    assert_eq!(
+        response.status(),
+        303,
+        "{}",
+        response.text().await.unwrap_or_default()
+    );
+    response.headers()["location"].to_str().unwrap().to_owned()
+}
+
+async fn register_review_and_see_the_badge(app: TestApp) {
+    let member = app.login_as(Role::Member).await;
+    let organiser = app.login_as(Role::Organiser).await;
+    let profile = register(&member).await;
+    let page = member.get(&profile).await.text().await.unwrap();
+    assert!(
+        page.contains("Unverified (draft)") && page.contains("Submit for verification"),
+        "{page}"
+    );
+    assert_eq!(
+        member
+            .post_form(&format!("{profile}/verification/submit"), &[])
+            .await
+            .status(),
+        303
+    );
+
+    let queue = organiser
+        .get("/review?state=submitted&country=PK&kind=company")
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(queue.contains("Page Rice Co"), "{queue}");
+    assert_eq!(member.get("/review").await.status(), 403);
+    for action in ["start_review", "approve"] {
+        let done = organiser
+            .post_form(&format!("{profile}/verification/{action}"), &[])
+            .await;
+        assert_eq!(done.status(), 303, "{action}");
+    }
+    let (status, list) = app.get_text("/directory?verified=true").await;
+    assert_eq!(status, 200);
+    assert!(
+        list.contains("Page Rice Co") && list.contains("✓ Verified"),
+        "{list}"
+    );
+    let audit = member
+        .get(&format!("{profile}/audit"))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        audit.contains("verification.approve") && audit.contains("under_review"),
+        "{audit}"
+    );
+    assert_eq!(
+        app.get(&format!("{profile}/audit")).await.status(),
+        200,
+        "visitors are sent to log in"
+    );
+}
+on_both_backends!(
+    a_member_registers_and_an_organiser_verifies_through_the_pages,
+    register_review_and_see_the_badge
+);
+
+async fn form_errors_are_shown_next_to_their_fields(app: TestApp) {
+    let member = app.login_as(Role::Member).await;
+    let mut fields = RICE.to_vec();
+    fields[3] = ("exports", "1006; 999999");
+    let response = member.post_form("/directory/new", &fields).await;
+    assert_eq!(response.status(), 422);
+    let page = response.text().await.unwrap();
+    let error = page
+        .find(r#"id="exports-error""#)
+        .expect("an error next to the exports field");
+    assert!(
+        page[error..].contains("999999"),
+        "the code is named: {page}"
+    );
+    assert!(
+        page.contains(r#"value="1006; 999999""#),
+        "the input is kept"
+    );
+}
+on_both_backends!(
+    an_unknown_code_in_the_form_is_shown_next_to_its_field,
+    form_errors_are_shown_next_to_their_fields
+);
+
+async fn unverified_organisations_are_listed_and_marked(app: TestApp) {
+    let member = app.login_as(Role::Member).await;
+    let profile = register(&member).await;
+    let (_, list) = app.get_text("/directory").await;
+    assert!(!list.contains("Page Rice Co"), "drafts are not published");
+    member
+        .post_form(&format!("{profile}/verification/submit"), &[])
+        .await;
+    let (_, list) = app.get_text("/directory?hs=1006").await;
+    assert!(
+        list.contains("Page Rice Co") && list.contains("Unverified (submitted)"),
+        "{list}"
+    );
+    let (status, bad) = app.get_text("/directory?hs=999999").await;
+    assert_eq!(status, 422);
+    assert!(bad.contains(r#"data-field="hs""#), "{bad}");
+}
+on_both_backends!(
+    unverified_organisations_are_visible_but_marked,
+    unverified_organisations_are_listed_and_marked
+);
