@@ -9,6 +9,7 @@ pub mod config;
 pub mod demo;
 pub mod directory;
 pub mod mail;
+pub mod privacy;
 mod start;
 
 pub use start::{check_dir, prepare_dir};

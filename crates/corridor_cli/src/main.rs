@@ -1,4 +1,4 @@
-//! The `corridor` binary: serve, migrate, config, schedule.
+//! The `corridor` binary: serve, migrate, config, import, privacy, schedule.
 //!
 //! Exit status: 0 success, 1 failure at run time, 2 bad input or configuration.
 
@@ -37,6 +37,9 @@ enum Command {
     /// Import organisations or people from CSV or JSON, all or nothing.
     #[command(subcommand)]
     Import(commands::import::ImportCommand),
+    /// Privacy chores (`corridor privacy purge [--dry-run]`: event registrants past retention).
+    #[command(subcommand)]
+    Privacy(commands::privacy::PrivacyCommand),
     /// Schedule B2B meetings for an instance file (.dzn or Corridor JSON).
     Schedule(commands::schedule::ScheduleArgs),
     /// Write a deterministic generated B2B scheduling instance (Corridor JSON).
@@ -51,6 +54,7 @@ fn main() -> ExitCode {
         Command::Account(command) => commands::account::run(&cli.global, command),
         Command::Config(command) => commands::config::run(&cli.global, command),
         Command::Import(command) => commands::import::run(&cli.global, command),
+        Command::Privacy(command) => commands::privacy::run(&cli.global, command),
         Command::Schedule(args) => commands::schedule::run(args),
         Command::GenerateInstance(args) => commands::schedule::run_generate(args),
     }

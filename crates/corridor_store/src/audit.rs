@@ -138,10 +138,10 @@ pub struct AuditLog<'s> {
     store: &'s Store,
 }
 
-const COLUMNS: &str = "id, occurred_at, actor, action, subject_kind, subject_id, from_state, to_state, reason, details";
+pub(crate) const COLUMNS: &str = "id, occurred_at, actor, action, subject_kind, subject_id, from_state, to_state, reason, details";
 
 #[derive(sqlx::FromRow)]
-struct AuditRow {
+pub(crate) struct AuditRow {
     id: i64,
     occurred_at: DateTime<Utc>,
     actor: Option<String>,

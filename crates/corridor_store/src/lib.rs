@@ -4,8 +4,10 @@
 //! # What it owns
 //! - Connecting ([`DatabaseUrl`], [`Store::connect`]), embedded migrations ([`Store::migrate`],
 //!   `migrations/sqlite` and `migrations/postgres`, same file names), readiness ([`Store::ping`]).
-//! - One narrow storage trait per aggregate, reached from the `Store`: so far the audit log
-//!   ([`AuditStore`], [`Store::audit`]).
+//! - One narrow storage trait per aggregate, reached from the `Store`: the audit log
+//!   ([`AuditStore`], [`Store::audit`]), accounts, the directory, run-time settings
+//!   ([`Store::settings`]) and privacy (data download, erasure, registrant retention:
+//!   [`Store::privacy`]).
 //! - Every line of SQL in Corridor. Callers see Rust types and [`StoreError`], never SQL or sqlx rows.
 //!
 //! # Implementation choice
@@ -29,6 +31,8 @@ pub mod accounts;
 mod audit;
 pub mod directory;
 mod error;
+pub mod privacy;
+mod settings;
 mod store;
 mod time;
 mod url;
@@ -38,5 +42,6 @@ pub mod test_support;
 
 pub use audit::{AuditEntry, AuditEntryId, AuditLog, AuditStore, NewAuditEntry};
 pub use error::StoreError;
+pub use settings::{Setting, Settings};
 pub use store::{AppliedMigration, Store};
 pub use url::{Backend, DatabaseUrl};

@@ -32,6 +32,12 @@ pub enum AppError {
         field: Option<String>,
         message: String,
     },
+    /// 413: the body (an upload) is larger than the route accepts; `field` names the input.
+    #[error("{message}")]
+    TooLarge {
+        field: Option<String>,
+        message: String,
+    },
     /// 422: several fields are unacceptable; the body lists every `(field, message)` in `errors`.
     #[error("{}", validation_message(.0))]
     Validation(Vec<(String, String)>),
@@ -49,12 +55,14 @@ pub enum AppError {
     Internal(#[source] Box<dyn std::error::Error + Send + Sync>),
 }
 
-#[derive(Serialize)]
+/// The one error shape of the API: `{"error": {"status", "code", "message", "field"}}`.
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = Error)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     pub status: u16,
     pub code: &'static str,
@@ -66,7 +74,8 @@ pub struct ErrorDetail {
     pub errors: Vec<FieldErrorBody>,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
+#[schema(as = FieldError)]
 pub struct FieldErrorBody {
     pub field: String,
     pub message: String,
@@ -101,6 +110,7 @@ impl AppError {
             AppError::Forbidden(_) => StatusCode::FORBIDDEN,
             AppError::Unprocessable { .. } => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::Conflict { .. } => StatusCode::CONFLICT,
+            AppError::TooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             AppError::Validation(_) => StatusCode::UNPROCESSABLE_ENTITY,
             AppError::TooManyRequests { .. } => StatusCode::TOO_MANY_REQUESTS,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
@@ -116,6 +126,7 @@ impl AppError {
             AppError::Forbidden(_) => "forbidden",
             AppError::Unprocessable { .. } => "unprocessable",
             AppError::Conflict { .. } => "conflict",
+            AppError::TooLarge { .. } => "too_large",
             AppError::Validation(_) => "validation",
             AppError::TooManyRequests { .. } => "too_many_requests",
             AppError::Unavailable(_) => "unavailable",
@@ -137,9 +148,9 @@ impl AppError {
         }
         let field = match self {
             AppError::BadRequest { field, .. } => field.clone(),
-            AppError::Unprocessable { field, .. } | AppError::Conflict { field, .. } => {
-                field.clone()
-            }
+            AppError::Unprocessable { field, .. }
+            | AppError::Conflict { field, .. }
+            | AppError::TooLarge { field, .. } => field.clone(),
             AppError::Validation(errors) => errors.first().map(|(field, _)| field.clone()),
             _ => None,
         };

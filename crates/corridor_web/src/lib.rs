@@ -29,15 +29,20 @@ pub fn router(app: App) -> axum::Router {
     layers::apply(routes, state)
 }
 
-/// Serves `app` on `listener` until `shutdown` resolves, then drains in-flight requests.
+/// Serves `app` on `listener` until `shutdown` resolves, then drains in-flight requests. While it
+/// serves, the hourly purge of event registrants past retention runs beside it
+/// (`corridor_app::privacy::worker`); it stops with the server.
 pub async fn serve(
     app: App,
     listener: TcpListener,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
+    let purge = corridor_app::privacy::worker::PurgeWorker::spawn(app.clone());
     // The peer address feeds the per-IP rate limits (`auth::ClientIp`).
     let service = router(app).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    axum::serve(listener, service)
+    let served = axum::serve(listener, service)
         .with_graceful_shutdown(shutdown)
-        .await
+        .await;
+    purge.stop().await;
+    served
 }

@@ -19,6 +19,7 @@ use corridor_store::accounts::AccountRole;
 use crate::App;
 use crate::actor::Role;
 
+pub(crate) use accounts::email as email_address;
 pub use accounts::{AccountInput, display_name};
 pub use config::{AuthConfig, RateLimit, RawAuth, site_base_url};
 pub use error::AuthError;

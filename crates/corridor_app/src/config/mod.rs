@@ -30,6 +30,8 @@ pub struct Config {
     pub mail: MailConfig,
     /// Sessions and rate limits of log-in, sign-up and password reset.
     pub auth: crate::auth::AuthConfig,
+    /// Retention of event-only registrants' personal data.
+    pub privacy: crate::privacy::PrivacyConfig,
 }
 
 #[derive(Debug, Clone)]

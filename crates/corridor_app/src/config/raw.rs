@@ -20,6 +20,8 @@ pub struct RawConfig {
     pub mail: RawMail,
     #[serde(default)]
     pub auth: crate::auth::RawAuth,
+    #[serde(default)]
+    pub privacy: crate::privacy::RawPrivacy,
 }
 
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
@@ -95,6 +97,10 @@ pub const ENV_VARS: &[(&str, &str)] = &[
     ("CORRIDOR_SMTP_USERNAME", "mail.smtp.username"),
     ("CORRIDOR_SMTP_PASSWORD", "mail.smtp.password"),
     ("CORRIDOR_SMTP_STARTTLS", "mail.smtp.starttls"),
+    (
+        "CORRIDOR_EVENT_REGISTRANT_RETENTION_DAYS",
+        "privacy.event_registrant_retention_days",
+    ),
 ];
 
 impl RawConfig {
@@ -172,6 +178,13 @@ impl RawConfig {
                 "CORRIDOR_SMTP_USERNAME" => smtp(&mut raw).username = Some(value),
                 "CORRIDOR_SMTP_PASSWORD" => smtp(&mut raw).password = Some(value),
                 "CORRIDOR_SMTP_STARTTLS" => smtp(&mut raw).starttls = bool_of(&value),
+                "CORRIDOR_EVENT_REGISTRANT_RETENTION_DAYS" => match value.parse() {
+                    Ok(days) => raw.privacy.event_registrant_retention_days = Some(days),
+                    Err(_) => problems.push(ConfigProblem::new(
+                        key,
+                        format!("{setting}: expected a number of days, got {value:?}"),
+                    )),
+                },
                 _ => {}
             }
         }
@@ -237,6 +250,7 @@ impl RawConfig {
                 smtp,
             },
             auth: self.auth.merge(over.auth),
+            privacy: self.privacy.merge(over.privacy),
         }
     }
 }

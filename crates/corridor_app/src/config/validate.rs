@@ -257,6 +257,7 @@ impl RawConfig {
         };
 
         let auth = self.auth.validate(&mut problem);
+        let privacy = self.privacy.validate(&mut problem);
 
         match (problems.is_empty(), listen, database_url, base_currency) {
             (true, Some(listen), Some(database_url), Some(base_currency))
@@ -282,6 +283,7 @@ impl RawConfig {
                         smtp,
                     },
                     auth,
+                    privacy,
                 })
             }
             _ => Err(ConfigProblems(problems)),

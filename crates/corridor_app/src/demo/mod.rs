@@ -19,6 +19,7 @@ mod accounts;
 mod fingerprint;
 mod geography;
 mod institutions;
+mod load;
 mod names;
 mod organisations;
 mod people;
@@ -32,6 +33,7 @@ use corridor_domain::directory::{OrganisationInput, PersonInput, VerificationSta
 
 use crate::actor::Role;
 
+pub use load::{DemoLoadError, LoadOutcome, load};
 pub use sectors::Sector;
 
 /// The password of every demo account. Public by design: never load the

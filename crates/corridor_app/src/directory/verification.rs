@@ -1,6 +1,6 @@
 //! Verification steps: the domain's state machine decides what may follow what; this module
 //! decides who the caller is to the organisation, stores the step with its audit entry in one
-//! transaction, and tells the organisation's owners.
+//! transaction, and tells the organisation's owners by e-mail ([`super::notice`]).
 
 use corridor_domain::directory::verification::{self, Actor};
 use corridor_domain::directory::{
@@ -11,6 +11,7 @@ use corridor_store::directory::{Evidence, MemberRole, OrganisationFilter, Page};
 use serde::Deserialize;
 
 use super::access::OrganisationAccess;
+use super::notice;
 use super::organisations::load;
 use super::{DirectoryError, SUBJECT};
 use crate::App;
@@ -75,7 +76,21 @@ async fn step(
     actor: Actor,
 ) -> Result<VerificationRecord, DirectoryError> {
     let today = chrono::Utc::now().date_naive();
-    let transition = verification::apply(&organisation.verification, &action, &actor, today)?;
+    let (record, audit) = record_step(app, &organisation, &action, &actor, today).await?;
+    notice::send(app, &organisation, &audit).await;
+    Ok(record)
+}
+
+/// Applies one step as of `today` and stores it with its audit entry, without a notice (the demo
+/// loader replays histories with it).
+pub(crate) async fn record_step(
+    app: &App,
+    organisation: &Organisation,
+    action: &VerificationAction,
+    actor: &Actor,
+    today: chrono::NaiveDate,
+) -> Result<(VerificationRecord, verification::AuditEntry), DirectoryError> {
+    let transition = verification::apply(&organisation.verification, action, actor, today)?;
     let audit = &transition.audit;
     let mut entry = NewAuditEntry::new(
         format!("verification.{}", audit.action),
@@ -83,16 +98,16 @@ async fn step(
         organisation.id.to_string(),
     )
     .transition(Some(audit.from.as_str()), Some(audit.to.as_str()))
-    .details(serde_json::json!({ "actor_role": actor_role(&actor) }));
+    .details(serde_json::json!({ "actor_role": actor_role(actor) }));
     if let Some(account) = actor.account() {
         entry = entry.by(account.to_string());
     }
     if let Some(reason) = &audit.reason {
         entry = entry.reason(reason.clone());
     }
-    if let VerificationAction::Approve { valid_until } = &action {
+    if let VerificationAction::Approve { valid_until } = action {
         entry = entry.details(
-            serde_json::json!({ "actor_role": actor_role(&actor), "valid_until": valid_until }),
+            serde_json::json!({ "actor_role": actor_role(actor), "valid_until": valid_until }),
         );
     }
     app.store
@@ -104,9 +119,7 @@ async fn step(
             entry,
         )
         .await?;
-    // The notice e-mail to the owners goes through the mail outbox once `corridor_app::mail`
-    // exists; the audit log above is the record of the step either way.
-    Ok(transition.record)
+    Ok((transition.record, transition.audit))
 }
 
 fn actor_role(actor: &Actor) -> &'static str {

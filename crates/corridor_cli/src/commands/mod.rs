@@ -4,5 +4,6 @@ pub mod account;
 pub mod config;
 pub mod import;
 pub mod migrate;
+pub mod privacy;
 pub mod schedule;
 pub mod serve;

@@ -4,6 +4,7 @@ use std::process::ExitCode;
 
 use clap::Args;
 use corridor_app::config::{Config, ConfigProblem, ConfigProblems, LogFormat, RawConfig};
+use corridor_app::demo::{DEMO_PASSWORD, LoadOutcome};
 use corridor_app::{App, StartError};
 
 use crate::settings::{GlobalArgs, StorageArgs, report};
@@ -15,7 +16,8 @@ pub struct ServeArgs {
     pub listen: Option<String>,
     #[command(flatten)]
     pub storage: StorageArgs,
-    /// Mark the site as a demo and use a separate demo database.
+    /// Mark the site as a demo, use a separate demo database and load the demo corridor into it
+    /// when it is empty.
     #[arg(long)]
     pub demo: bool,
     /// Log format: text or json [default: text].
@@ -57,6 +59,29 @@ async fn serve(config: Config) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    if app.config.site.demo {
+        let started = std::time::Instant::now();
+        match corridor_app::demo::load(&app).await {
+            Ok(LoadOutcome::Loaded {
+                organisations,
+                people,
+                accounts,
+            }) => println!(
+                "Loaded the demo corridor: {organisations} organisations, {people} people, \
+                 {accounts} accounts (password \"{DEMO_PASSWORD}\"; organiser: \
+                 organiser.islamabad@example.org) in {:.1} s",
+                started.elapsed().as_secs_f64()
+            ),
+            Ok(LoadOutcome::AlreadyPopulated) => {
+                println!("Demo database already holds data; demo data not loaded again")
+            }
+            Err(e) => {
+                eprintln!("corridor: could not load the demo data: {e}");
+                app.store.close().await;
+                return ExitCode::FAILURE;
+            }
+        }
+    }
     let listener = match tokio::net::TcpListener::bind(listen).await {
         Ok(l) => l,
         Err(e) => {

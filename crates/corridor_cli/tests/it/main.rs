@@ -3,6 +3,7 @@
 use std::process::{Command, Output};
 
 mod config;
+mod privacy;
 mod schedule;
 mod serve;
 

@@ -15,10 +15,7 @@ fn serve_prints_its_address_answers_and_stops_gracefully_on_sigterm() {
         .stderr(Stdio::null())
         .spawn()
         .unwrap();
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .unwrap();
+    let (printed, line) = read_until_url(child.stdout.take().unwrap());
     let url = line
         .split_whitespace()
         .find(|w| w.starts_with("http://"))
@@ -26,6 +23,18 @@ fn serve_prints_its_address_answers_and_stops_gracefully_on_sigterm() {
         .trim_end_matches('/')
         .to_owned();
     assert!(line.contains("(demo)"), "{line}");
+    assert!(
+        printed.contains("Loaded the demo corridor: 337 organisations, 466 people, 11 accounts"),
+        "the demo data is loaded into the empty demo database: {printed}"
+    );
+    let rice = reqwest::blocking::get(format!("{url}/api/v1/organisations?q=Keenjhar"))
+        .unwrap()
+        .text()
+        .unwrap();
+    assert!(
+        rice.contains("Keenjhar Lotus Foods"),
+        "a demo exporter is listed: {rice}"
+    );
 
     let health = reqwest::blocking::get(format!("{url}/healthz")).unwrap();
     assert_eq!(health.status(), 200);
@@ -57,6 +66,20 @@ fn serve_prints_its_address_answers_and_stops_gracefully_on_sigterm() {
             "did not stop after SIGTERM"
         );
         std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+/// Reads standard output up to the line with the address; returns all of it and that line.
+fn read_until_url(stdout: std::process::ChildStdout) -> (String, String) {
+    let mut reader = BufReader::new(stdout);
+    let mut printed = String::new();
+    loop {
+        let mut line = String::new();
+        let n = reader.read_line(&mut line).unwrap();
+        printed.push_str(&line);
+        if n == 0 || line.contains("http://") {
+            return (printed, line);
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 use serde_json::{Map, Value};
 
 use super::error::{ImportError, ImportErrors, Place};
+use super::formula;
 use super::schema::{Column, ColumnKind, Records, Schema};
 use super::{MAX_CELL_BYTES, MAX_ERRORS, check_size, strip_bom};
 use crate::directory::{ValueError, echo};
@@ -194,7 +195,8 @@ fn row_input<S: Schema>(
             fail(&"not valid UTF-8 text");
             continue;
         };
-        match cell_value(column.kind, text) {
+        // Export prefixes cells a spreadsheet would evaluate with an apostrophe.
+        match cell_value(column.kind, formula::unescape(text)) {
             Ok(value) => {
                 map.insert(column.name.to_owned(), value);
             }

@@ -2,6 +2,7 @@
 
 use serde_json::Value;
 
+use super::formula;
 use super::schema::{ColumnKind, Schema};
 
 /// Quotes a CSV field when it holds a separator, quote or line break
@@ -43,7 +44,8 @@ pub(super) fn csv<S: Schema>(outputs: impl Iterator<Item = S::Input>) -> String 
             if i > 0 {
                 out.push(',');
             }
-            push_field(&mut out, &cell(column.kind, value.get(column.name)));
+            let text = cell(column.kind, value.get(column.name));
+            push_field(&mut out, &formula::escape(&text));
         }
         out.push('\n');
     }

@@ -8,12 +8,14 @@
 //! limits are documented in `docs/IMPORT.md`.
 //!
 //! Cells are data, never formulas: free text starting with `=`, `+`, `-` or
-//! `@` is refused by the value types, so no export can carry a spreadsheet
-//! formula either.
+//! `@` is refused by the value types, and the CSV writer also prefixes any
+//! cell a spreadsheet would evaluate (a phone number's `+`) with an
+//! apostrophe that the reader removes again (see [`formula`]).
 
 mod csv_in;
 mod error;
 mod export;
+mod formula;
 mod json_in;
 mod schema;
 

@@ -80,6 +80,41 @@ fn exported_people_import_back_identically_as_csv_and_json() {
     assert_eq!(parse_people_json(json.as_bytes()).unwrap(), details);
 }
 
+#[test]
+fn csv_cells_a_spreadsheet_would_evaluate_get_an_apostrophe_that_import_removes() {
+    let details = vec![super::directory::trade_officer().validate().unwrap()];
+    let people = people_with_ids(details.clone());
+    let csv = write_people_csv(&people);
+    // The phone number starts with `+`, which a spreadsheet would evaluate (and drop).
+    assert!(csv.contains(",'+92519201234,"), "{csv}");
+    for line in csv.lines() {
+        for cell in line.split(',') {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} in {csv}"
+            );
+        }
+    }
+    assert_eq!(parse_people_csv(csv.as_bytes()).unwrap(), details);
+    // JSON is not opened by spreadsheets: values stay as they are.
+    assert!(write_people_json(&people).contains("\"+92519201234\""));
+}
+
+/// A cell typed into a spreadsheet as text (`'+92…`) imports as the value.
+#[test]
+fn a_leading_apostrophe_before_a_formula_character_is_not_part_of_the_value() {
+    let csv = "name,kind,phone,title\nAyesha,official,'+92 51 920-1234,'s-Hertogenbosch envoy\n";
+    let people = parse_people_csv(csv.as_bytes()).unwrap();
+    assert_eq!(
+        people[0].contact.phone.as_ref().map(|p| p.as_str()),
+        Some("+92519201234")
+    );
+    assert_eq!(
+        people[0].title.as_ref().map(|t| t.as_str()),
+        Some("'s-Hertogenbosch envoy")
+    );
+}
+
 /// Mostly valid cells, sometimes an invalid one, so that both outcomes are
 /// common; the valid ones include everything awkward to quote.
 fn cell(valid: &'static [&'static str], invalid: &'static [&'static str]) -> BoxedStrategy<String> {

@@ -11,11 +11,11 @@
 //! index on both backends (PostgreSQL compares the codes in the "C" collation, as SQLite does).
 
 mod evidence;
-mod id;
+pub(crate) mod id;
 mod memberships;
 mod organisations;
-mod people;
-mod tx;
+pub(crate) mod people;
+pub(crate) mod tx;
 
 use corridor_domain::codes::{CountryCode, HsCode};
 use corridor_domain::directory::{AccountId, OrganisationKind, VerificationState};

@@ -153,7 +153,7 @@ impl People<'_> {
     }
 }
 
-async fn insert(
+pub(crate) async fn insert(
     tx: &mut Tx,
     id: PersonId,
     d: &NewPerson,

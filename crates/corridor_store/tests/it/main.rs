@@ -9,3 +9,5 @@ mod connect;
 mod database_url;
 mod directory;
 mod migrate;
+mod privacy;
+mod privacy_retention;

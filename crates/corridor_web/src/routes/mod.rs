@@ -7,6 +7,8 @@ mod directory;
 mod fallback;
 mod health;
 mod home;
+mod openapi;
+mod privacy;
 mod review;
 
 use axum::Router;
@@ -22,5 +24,7 @@ pub fn router() -> Router<AppState> {
         .merge(directory::router())
         .merge(review::router())
         .merge(account::router())
+        .merge(openapi::router())
+        .merge(privacy::router())
         .fallback(fallback::not_found)
 }

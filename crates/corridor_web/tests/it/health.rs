@@ -81,6 +81,22 @@ async fn every_response_carries_a_request_id_and_security_headers() {
             .contains("default-src 'self'")
     );
     assert!(headers.contains_key("referrer-policy"));
+    assert!(
+        !headers.contains_key("strict-transport-security"),
+        "no HSTS for a site on plain http"
+    );
+}
+
+#[tokio::test]
+async fn a_site_reached_over_https_asks_browsers_to_keep_to_https() {
+    let app =
+        TestApp::sqlite_with(|raw| raw.site.base_url = Some("https://corridor.example.org".into()))
+            .await;
+    let response = app.get("/healthz").await;
+    assert_eq!(
+        response.headers()["strict-transport-security"],
+        "max-age=31536000"
+    );
 }
 
 #[tokio::test]

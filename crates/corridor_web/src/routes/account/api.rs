@@ -9,9 +9,10 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use corridor_app::actor;
 use serde::{Deserialize, Serialize};
+use utoipa::{OpenApi, ToSchema};
 
 use crate::auth::{ClientIp, Session, auth_error, cookies};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -25,13 +26,27 @@ pub fn router() -> Router<AppState> {
         .route("/api/v1/auth/password-reset/confirm", post(confirm_reset))
 }
 
-#[derive(Deserialize)]
+#[derive(OpenApi)]
+#[openapi(paths(
+    login,
+    logout,
+    me,
+    signup,
+    change_password,
+    request_reset,
+    confirm_reset
+))]
+pub struct Doc;
+
+#[derive(Deserialize, ToSchema)]
 struct LoginBody {
     email: String,
     password: String,
 }
 
-#[derive(Serialize)]
+/// The signed-in account.
+#[derive(Serialize, ToSchema)]
+#[schema(as = Account)]
 pub struct Me {
     pub account: String,
     pub email: String,
@@ -66,6 +81,19 @@ pub fn json_body<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, AppEr
     })
 }
 
+/// Logs in: sets the session cookie and answers the account
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/login",
+    tag = "account",
+    request_body = LoginBody,
+    responses(
+        (status = 200, description = "Signed in; `Set-Cookie: corridor_session`", body = Me),
+        (status = 401, description = "Wrong e-mail address or password", body = ErrorBody),
+        (status = 422, description = "A malformed body", body = ErrorBody),
+        (status = 429, description = "Too many attempts; see `Retry-After`", body = ErrorBody),
+    )
+)]
 async fn login(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -87,6 +115,16 @@ async fn login(
         .into_response())
 }
 
+/// Logs out: ends the session and clears its cookie
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/logout",
+    tag = "account",
+    responses(
+        (status = 204, description = "Signed out"),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+    )
+)]
 async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, AppError> {
     state
         .app
@@ -102,18 +140,42 @@ async fn logout(State(state): State<AppState>, session: Session) -> Result<Respo
         .into_response())
 }
 
+/// The signed-in account and its CSRF token
+#[utoipa::path(
+    get,
+    path = "/api/v1/auth/me",
+    tag = "account",
+    responses(
+        (status = 200, description = "The account", body = Me),
+        (status = 401, description = "Not signed in", body = ErrorBody),
+    )
+)]
 async fn me(session: Session) -> Json<Me> {
     Json(Me::new(&session.user, session.csrf))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct SignupBody {
     email: String,
     display_name: String,
     password: String,
 }
 
+/// Signs up
+///
 /// A `member` account, signed in at once (201 with the same body as `login`).
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/signup",
+    tag = "account",
+    request_body = SignupBody,
+    responses(
+        (status = 201, description = "Signed up and in", body = Me),
+        (status = 409, description = "The e-mail address is taken", body = ErrorBody),
+        (status = 422, description = "An invalid field", body = ErrorBody),
+        (status = 429, description = "Too many sign-ups; see `Retry-After`", body = ErrorBody),
+    )
+)]
 async fn signup(
     State(state): State<AppState>,
     ClientIp(ip): ClientIp,
@@ -136,13 +198,26 @@ async fn signup(
         .into_response())
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct PasswordBody {
     current_password: String,
     new_password: String,
 }
 
+/// Changes the password
+///
 /// 204; the account's other sessions end.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/password",
+    tag = "account",
+    request_body = PasswordBody,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 401, description = "Not signed in, or the current password is wrong", body = ErrorBody),
+        (status = 422, description = "The new password is not acceptable", body = ErrorBody),
+    )
+)]
 async fn change_password(
     State(state): State<AppState>,
     session: Session,
@@ -163,12 +238,25 @@ async fn change_password(
     Ok(axum::http::StatusCode::NO_CONTENT)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct ResetRequestBody {
     email: String,
 }
 
+/// Asks for a password-reset mail
+///
 /// 202 whether or not the address has an account.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/password-reset",
+    tag = "account",
+    request_body = ResetRequestBody,
+    responses(
+        (status = 202, description = "A mail is on its way if the address has an account"),
+        (status = 422, description = "A malformed body", body = ErrorBody),
+        (status = 429, description = "Too many requests; see `Retry-After`", body = ErrorBody),
+    )
+)]
 async fn request_reset(
     State(state): State<AppState>,
     body: axum::body::Bytes,
@@ -183,13 +271,26 @@ async fn request_reset(
     Ok(axum::http::StatusCode::ACCEPTED)
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 struct ResetConfirmBody {
     token: String,
     password: String,
 }
 
+/// Sets a new password with the token from the reset mail
+///
 /// 204; every session of the account ends.
+#[utoipa::path(
+    post,
+    path = "/api/v1/auth/password-reset/confirm",
+    tag = "account",
+    request_body = ResetConfirmBody,
+    responses(
+        (status = 204, description = "Changed"),
+        (status = 400, description = "The token is unknown, used or expired", body = ErrorBody),
+        (status = 422, description = "The new password is not acceptable", body = ErrorBody),
+    )
+)]
 async fn confirm_reset(
     State(state): State<AppState>,
     body: axum::body::Bytes,

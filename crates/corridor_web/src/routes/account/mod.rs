@@ -1,8 +1,11 @@
-//! Accounts: log-in, log-out, sign-up, password change and reset, as pages (`/login`, `/account` …)
-//! and as JSON under `/api/v1/auth/*`. The work is done by `corridor_app::auth`; these handlers
+//! Accounts: log-in, log-out, sign-up, password change and reset, the data download and account
+//! deletion, as pages (`/login`, `/account` …) and as JSON under `/api/v1/auth/*` and
+//! `/api/v1/account`. The work is done by `corridor_app::auth`; these handlers
 //! read forms, set cookies and choose statuses.
 
 mod api;
+mod data;
+mod delete;
 mod login;
 mod password;
 mod profile;
@@ -17,6 +20,8 @@ use crate::error::AppError;
 use crate::pages::Chrome;
 use crate::state::AppState;
 
+pub use api::json_body;
+
 pub fn router() -> Router<AppState> {
     Router::new()
         .merge(login::router())
@@ -25,6 +30,13 @@ pub fn router() -> Router<AppState> {
         .merge(reset::router())
         .merge(password::router())
         .merge(api::router())
+        .merge(data::router())
+        .merge(delete::router())
+}
+
+/// The part of the OpenAPI document the account API describes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <api::Doc as utoipa::OpenApi>::openapi()
 }
 
 /// Where to go after logging in: `next` when it is a path on this site, else the account page.

@@ -1,13 +1,17 @@
-//! `GET /account`: the signed-in user's own page.
+//! `GET /account`: the signed-in user's own page, with the data download and account deletion.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Html;
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
+use corridor_app::actor;
 
+use super::{FieldError, page_error};
 use crate::auth::CurrentUser;
-use crate::pages::{Chrome, PageError, render};
+use crate::error::AppError;
+use crate::pages::{Chrome, render};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -18,20 +22,31 @@ pub fn router() -> Router<AppState> {
 #[template(path = "account/home.html")]
 struct AccountPage<'a> {
     chrome: &'a Chrome,
-    display_name: String,
-    email: String,
+    display_name: &'a str,
+    email: &'a str,
     role: &'static str,
+    is_staff: bool,
+    /// What was wrong with a deletion attempt (the password).
+    error: Option<FieldError>,
 }
 
-async fn show(
-    State(state): State<AppState>,
-    CurrentUser(user): CurrentUser,
-) -> Result<Html<String>, PageError> {
+/// The account page, with `error` above the deletion form (and its status) when given.
+pub fn page(state: &AppState, user: &actor::CurrentUser, error: Option<AppError>) -> Response {
+    let status = error.as_ref().map_or(StatusCode::OK, AppError::status);
     let page = AccountPage {
         chrome: &state.chrome,
-        display_name: user.display_name,
-        email: user.email,
+        display_name: &user.display_name,
+        email: &user.email,
         role: user.role.as_str(),
+        is_staff: user.role.is_staff(),
+        error: error.map(FieldError::from),
     };
-    render(&page).map_err(state.chrome.fail())
+    match render(&page) {
+        Ok(Html(html)) => (status, Html(html)).into_response(),
+        Err(e) => page_error(&state.chrome, e),
+    }
+}
+
+async fn show(State(state): State<AppState>, CurrentUser(user): CurrentUser) -> Response {
+    page(&state, &user, None)
 }

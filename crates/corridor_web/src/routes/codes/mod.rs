@@ -15,6 +15,11 @@ pub fn router() -> Router<AppState> {
     Router::new().merge(api::router()).merge(pages::router())
 }
 
+/// The part of the OpenAPI document the code-list API describes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <api::Doc as utoipa::OpenApi>::openapi()
+}
+
 /// The most entries one request may ask for.
 const MAX_LIMIT: usize = 1000;
 

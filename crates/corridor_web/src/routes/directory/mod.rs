@@ -4,6 +4,7 @@
 //! translate.
 
 mod api;
+mod documents;
 mod form;
 mod json;
 mod pages;
@@ -19,6 +20,11 @@ pub use pages::{OrganisationRow, rows};
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(api::router()).merge(pages::router())
+}
+
+/// The part of the OpenAPI document the directory API describes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api::openapi()
 }
 
 /// The one mapping of directory errors to web errors.

@@ -18,6 +18,9 @@ use crate::extract::ValidQuery;
 use crate::pages::{Chrome, render};
 use crate::state::AppState;
 
+/// Organisations per page of the queue.
+const PAGE: u32 = 20;
+
 pub fn router() -> Router<AppState> {
     Router::new().route("/review", get(queue))
 }
@@ -33,6 +36,8 @@ struct QueuePage<'a> {
     total: u64,
     rows: Vec<OrganisationRow>,
     errors: Vec<(String, String)>,
+    /// Where the next page starts, when there is one.
+    next_offset: Option<u32>,
 }
 
 async fn queue(
@@ -40,22 +45,36 @@ async fn queue(
     MaybeUser(user): MaybeUser,
     query: Result<ValidQuery<ReviewQuery>, AppError>,
 ) -> Response {
-    let query = match query {
+    let mut query = match query {
         Ok(ValidQuery(q)) => q,
         Err(e) => return state.chrome.fail()(e).into_response(),
     };
-    let (total, found, errors) = match review_queue(&state.app, user.as_ref(), &query).await {
-        Ok(page) => (page.total, rows(&page.items), Vec::new()),
-        Err(DirectoryError::Invalid(e)) => (
-            0,
-            Vec::new(),
-            e.0.into_iter().map(|e| (e.field, e.message)).collect(),
-        ),
-        Err(DirectoryError::SignInRequired(_)) => {
-            return Redirect::to("/login?next=%2Freview").into_response();
-        }
-        Err(e) => return state.chrome.fail()(directory_error(e)).into_response(),
-    };
+    // Explicit, so the pager knows where the next page starts even when the app leaves out the
+    // viewer's own organisations from this one.
+    let limit = *query.limit.get_or_insert(PAGE);
+    let (total, found, errors, next_offset) =
+        match review_queue(&state.app, user.as_ref(), &query).await {
+            Ok(page) => {
+                let shown = query.offset.unwrap_or(0).saturating_add(limit);
+                let more = u64::from(shown) < page.total;
+                (
+                    page.total,
+                    rows(&page.items),
+                    Vec::new(),
+                    more.then_some(shown),
+                )
+            }
+            Err(DirectoryError::Invalid(e)) => (
+                0,
+                Vec::new(),
+                e.0.into_iter().map(|e| (e.field, e.message)).collect(),
+                None,
+            ),
+            Err(DirectoryError::SignInRequired(_)) => {
+                return Redirect::to("/login?next=%2Freview").into_response();
+            }
+            Err(e) => return state.chrome.fail()(directory_error(e)).into_response(),
+        };
     let status = if errors.is_empty() {
         StatusCode::OK
     } else {
@@ -70,6 +89,7 @@ async fn queue(
         total,
         rows: found,
         errors,
+        next_offset,
     };
     match render(&page) {
         Ok(html) => (status, html).into_response(),
