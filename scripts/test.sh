@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Runs Corridor's whole test suite: every crate on SQLite, and on PostgreSQL too.
+# Runs Corridor's whole test suite: every crate on SQLite, and on PostgreSQL too; then the browser
+# tests (tests/browser/run.sh: the release binary in a headless Chromium).
 # Uses CORRIDOR_TEST_POSTGRES_URL when set; otherwise starts a temporary PostgreSQL server on
 # loopback when the binaries are installed; otherwise the PostgreSQL tests say they skipped.
 set -euo pipefail
@@ -17,3 +18,9 @@ else
   echo "test.sh: no PostgreSQL available: the PostgreSQL half of the suite will be SKIPPED" >&2
 fi
 cargo test --workspace --release "$@"
+# The whole suite's `cargo test` also built the `corridor` binary (for corridor_cli's tests): the
+# browser tests use it rather than building it again with other features.
+if [ $# -eq 0 ]; then
+  export CORRIDOR_BIN="${CARGO_TARGET_DIR:-target}/release/corridor"
+fi
+bash tests/browser/run.sh

@@ -1,13 +1,14 @@
 //! Runs the exact solver on the B2BSP benchmark runs listed in `best-known.csv`.
 //!
 //! `cargo run --release --example exact_bench -- DIR [--limit SECS] [--threads N] [--filter S,S] [--d D]`
-//! (`--verbose` prints bound changes to stderr) where DIR holds `best-known.csv` and `instances/`. Prints one line per run and totals.
+//! (`--verbose` prints bound changes to stderr; `--solve` runs `solve::solve`, the CLI's path) where DIR holds `best-known.csv` and `instances/`. Prints one line per run and totals.
 
 use std::time::{Duration, Instant};
 
 use corridor_schedule::dzn::parse_dzn;
 use corridor_schedule::exact::solve_exact;
 use corridor_schedule::model::{Options, Progress, Status};
+use corridor_schedule::solve::solve;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -24,6 +25,7 @@ fn main() {
         .unwrap_or_default();
     let only_d = opt("--d");
     let verbose = args.iter().any(|a| a == "--verbose");
+    let full = args.iter().any(|a| a == "--solve");
     let show = |pr: Progress| {
         eprintln!(
             "  {:6.2}s lb={} best={:?}",
@@ -54,7 +56,12 @@ fn main() {
             seed: 1,
         };
         let t0 = Instant::now();
-        let out = solve_exact(&p, &o);
+        // `--solve`: the full entry point (short heuristic start, then exact), as the CLI runs it.
+        let out = if full {
+            solve(&p, &o)
+        } else {
+            solve_exact(&p, &o)
+        };
         let secs = t0.elapsed().as_secs_f64();
         total += secs;
         runs += 1;
@@ -81,7 +88,10 @@ fn main() {
         if got == expected {
             ok += 1;
         }
-        println!("{file:40} d={d} expected={expected:6} got={got:14} {secs:7.2}s {verdict}");
+        let worst = out.objective.map_or(0, |o| o.max_breaks_per_participant);
+        println!(
+            "{file:40} d={d} expected={expected:6} got={got:14} {secs:7.2}s {verdict} (worst {worst})"
+        );
     }
     println!("reproduced {ok}/{runs}, total {total:.1}s");
 }

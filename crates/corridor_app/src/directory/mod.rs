@@ -10,6 +10,7 @@ pub mod import;
 pub mod notice;
 pub mod organisations;
 pub mod people;
+pub mod people_search;
 pub mod verification;
 
 pub use error::DirectoryError;

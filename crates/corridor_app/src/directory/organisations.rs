@@ -3,8 +3,8 @@
 use chrono::Datelike;
 use corridor_domain::codes::{CountryCode, HsCode, NaicsCode};
 use corridor_domain::directory::{
-    FieldError, FieldErrors, Organisation, OrganisationId, OrganisationInput, OrganisationKind,
-    VerificationState,
+    AccountId, FieldError, FieldErrors, Organisation, OrganisationId, OrganisationInput,
+    OrganisationKind, VerificationState,
 };
 use corridor_store::directory::{OrganisationFilter, Page, ProductFlow};
 use corridor_store::{AuditEntry, NewAuditEntry};
@@ -18,7 +18,7 @@ use crate::actor::CurrentUser;
 
 /// Most organisations one page lists.
 pub const MAX_PAGE: u32 = 100;
-const DEFAULT_PAGE: u32 = 20;
+pub(super) const DEFAULT_PAGE: u32 = 20;
 
 pub(crate) fn current_year() -> i32 {
     chrono::Utc::now().year()
@@ -124,6 +124,28 @@ pub async fn organisation_audit_log(
     Ok((organisation, entries))
 }
 
+/// Display names of the accounts that acted in `entries`, by the id the log holds. Actors that
+/// are not accounts (the system, an operator, the demo loader, a deleted account's pseudonym) are
+/// left out, and shown as they are written.
+pub async fn actor_names(
+    app: &App,
+    entries: &[AuditEntry],
+) -> Result<std::collections::HashMap<String, String>, DirectoryError> {
+    let mut names = std::collections::HashMap::new();
+    for actor in entries.iter().filter_map(|e| e.actor.as_deref()) {
+        if names.contains_key(actor) {
+            continue;
+        }
+        let Ok(id) = actor.parse::<AccountId>() else {
+            continue;
+        };
+        if let Some(account) = app.store.accounts().get(id).await? {
+            names.insert(actor.to_owned(), account.display_name);
+        }
+    }
+    Ok(names)
+}
+
 /// Directory filters as they arrive from a form or query string.
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
@@ -144,7 +166,7 @@ pub struct DirectoryQuery {
     pub offset: Option<u32>,
 }
 
-fn given(value: &Option<String>) -> Option<&str> {
+pub(super) fn given(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 

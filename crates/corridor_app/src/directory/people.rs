@@ -1,7 +1,7 @@
 //! People: adding them and showing them, contact details only to those allowed.
 
 use corridor_domain::directory::{
-    AccountId, ContactDetails, OrganisationId, Person, PersonId, PersonInput,
+    AccountId, ContactDetails, Organisation, OrganisationId, Person, PersonId, PersonInput,
 };
 use corridor_store::NewAuditEntry;
 use corridor_store::directory::{MemberRole, StoredPerson};
@@ -20,7 +20,11 @@ pub struct PersonView {
     pub contact: Option<ContactDetails>,
 }
 
-fn view(user: Option<&CurrentUser>, stored: StoredPerson, owners: &[AccountId]) -> PersonView {
+pub(super) fn view(
+    user: Option<&CurrentUser>,
+    stored: StoredPerson,
+    owners: &[AccountId],
+) -> PersonView {
     let allowed = may_see_contacts(user, &stored, owners);
     let mut person = stored.person;
     let contact = std::mem::take(&mut person.details.contact);
@@ -30,7 +34,7 @@ fn view(user: Option<&CurrentUser>, stored: StoredPerson, owners: &[AccountId]) 
     }
 }
 
-async fn owners(
+pub(super) async fn owners(
     app: &App,
     organisation: Option<OrganisationId>,
 ) -> Result<Vec<AccountId>, DirectoryError> {
@@ -120,16 +124,28 @@ pub async fn person_profile(
     user: Option<&CurrentUser>,
     id: PersonId,
 ) -> Result<PersonView, DirectoryError> {
+    Ok(person_and_organisation(app, user, id).await?.0)
+}
+
+/// One person with the organisation they work for (for the page, which names it).
+pub async fn person_and_organisation(
+    app: &App,
+    user: Option<&CurrentUser>,
+    id: PersonId,
+) -> Result<(PersonView, Option<Organisation>), DirectoryError> {
     let not_found = || DirectoryError::NotFound(format!("no person {id}"));
     let stored = app.store.people().get(id).await?.ok_or_else(not_found)?;
-    let organisation = stored.person.details.organisation;
-    if let Some(organisation) = organisation {
-        let access = OrganisationAccess::load(app, user, organisation).await?;
-        access
-            .readable(load(app, organisation).await?)
+    let organisation_id = stored.person.details.organisation;
+    let mut organisation = None;
+    if let Some(oid) = organisation_id {
+        let access = OrganisationAccess::load(app, user, oid).await?;
+        let readable = access
+            .readable(load(app, oid).await?)
             .map_err(|_| not_found())?;
+        organisation = Some(readable);
     }
-    Ok(view(user, stored, &owners(app, organisation).await?))
+    let view = view(user, stored, &owners(app, organisation_id).await?);
+    Ok((view, organisation))
 }
 
 /// The people of an organisation the caller may already see.

@@ -7,7 +7,8 @@ use corridor_app::config::RawConfig;
 use corridor_app::directory::people::add_person;
 use corridor_app::directory::{organisations, verification};
 use corridor_domain::directory::{
-    Email, Organisation, OrganisationInput, PersonId, PersonInput, VerificationAction,
+    AccountId, Email, NewPerson, Organisation, OrganisationInput, Person, PersonId, PersonInput,
+    VerificationAction,
 };
 use corridor_store::accounts::{AccountRole, NewAccount};
 use corridor_store::directory::MemberRole;
@@ -63,6 +64,38 @@ pub fn rice_exporter(name: &str) -> OrganisationInput {
         industries: vec!["311212".into()],
         ..Default::default()
     }
+}
+
+/// A professional with an e-mail address and a phone number.
+pub fn contact_person(name: &str, email: &str) -> NewPerson {
+    PersonInput {
+        name: name.into(),
+        kind: "professional".into(),
+        email: email.into(),
+        phone: "+92 21 111-2222".into(),
+        ..Default::default()
+    }
+    .validate()
+    .unwrap()
+}
+
+/// A [`contact_person`] in the directory, linked to no account; `by` is the audit's actor.
+pub async fn stored_person(
+    store: &Store,
+    name: &str,
+    email: &str,
+    by: Option<AccountId>,
+) -> Person {
+    let audit = NewAuditEntry::new("person.created", "person", "-");
+    let audit = match by {
+        Some(by) => audit.by(by.to_string()),
+        None => audit,
+    };
+    store
+        .people()
+        .create(&contact_person(name, email), None, audit)
+        .await
+        .unwrap()
 }
 
 /// Everyone the authorisation rules distinguish, around one organisation.

@@ -8,10 +8,10 @@ use corridor_app::directory::organisations::create_organisation;
 use corridor_app::privacy::PrivacyError;
 use corridor_app::privacy::erase::{PSEUDONYM_PREFIX, delete_account};
 use corridor_app::privacy::export::account_data;
-use corridor_domain::directory::PersonInput;
-use corridor_store::{NewAuditEntry, backend_tests};
+use corridor_domain::directory::AccountId;
+use corridor_store::backend_tests;
 
-use crate::directory_support::{app, rice_exporter};
+use crate::directory_support::{app, rice_exporter, stored_person};
 
 const PASSWORD: &str = "indus delta mangroves at dawn";
 
@@ -32,16 +32,8 @@ async fn signed_in(app: &App, email: &str) -> (CurrentUser, corridor_app::auth::
     (started.user, started.token)
 }
 
-fn person(name: &str, email: &str) -> corridor_domain::directory::NewPerson {
-    PersonInput {
-        name: name.into(),
-        kind: "professional".into(),
-        email: email.into(),
-        phone: "+92 21 111-2222".into(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap()
+async fn account_exists(app: &App, account: AccountId) -> bool {
+    app.store.accounts().get(account).await.unwrap().is_some()
 }
 
 backend_tests!(
@@ -56,16 +48,13 @@ backend_tests!(
         create_organisation(&t.app, Some(&other), &rice_exporter("Imran Cotton"))
             .await
             .unwrap();
-        t.app
-            .store
-            .people()
-            .create(
-                &person("Sana Iqbal", "Sana@Karachi-Cotton.pk"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-").by(other.account.to_string()),
-            )
-            .await
-            .unwrap();
+        stored_person(
+            &t.app.store,
+            "Sana Iqbal",
+            "Sana@Karachi-Cotton.pk",
+            Some(other.account),
+        )
+        .await;
 
         let data = account_data(&t.app, Some(&me)).await.unwrap();
         assert_eq!(data.account.email, "sana@karachi-cotton.pk");
@@ -123,13 +112,7 @@ backend_tests!(
             "{wrong:?}"
         );
         assert!(
-            t.app
-                .store
-                .accounts()
-                .get(me.account)
-                .await
-                .unwrap()
-                .is_some(),
+            account_exists(&t.app, me.account).await,
             "a wrong password deletes nothing"
         );
 
@@ -147,15 +130,7 @@ backend_tests!(
             "{login:?}"
         );
         assert!(t.app.auth().session(&token).await.unwrap().is_none());
-        assert!(
-            t.app
-                .store
-                .accounts()
-                .get(me.account)
-                .await
-                .unwrap()
-                .is_none()
-        );
+        assert!(!account_exists(&t.app, me.account).await);
         assert!(
             t.app
                 .store

@@ -7,23 +7,11 @@ use corridor_app::privacy::retention::{purge, registrant_counts, retention, set_
 use corridor_app::privacy::worker::PurgeWorker;
 use corridor_app::privacy::{DEFAULT_RETENTION_DAYS, PrivacyError};
 use corridor_domain::codes::CountryCode;
-use corridor_domain::directory::{PersonId, PersonInput};
+use corridor_domain::directory::PersonId;
 use corridor_store::privacy::NewRegistrant;
 use corridor_store::{NewAuditEntry, Store, backend_tests};
 
-use crate::directory_support::{app, user};
-
-fn person(name: &str, email: &str) -> corridor_domain::directory::NewPerson {
-    PersonInput {
-        name: name.into(),
-        kind: "professional".into(),
-        email: email.into(),
-        phone: "+92 21 111-2222".into(),
-        ..Default::default()
-    }
-    .validate()
-    .unwrap()
-}
+use crate::directory_support::{app, contact_person, stored_person, user};
 
 async fn registrant(store: &Store, name: &str, country: &str, at: DateTime<Utc>) -> PersonId {
     let email = format!(
@@ -31,7 +19,7 @@ async fn registrant(store: &Store, name: &str, country: &str, at: DateTime<Utc>)
         name.to_lowercase().replace(' ', ".")
     );
     let new = NewRegistrant {
-        person: person(name, &email),
+        person: contact_person(name, &email),
         country: Some(CountryCode::parse(country).unwrap()),
         registered_at: at,
     };
@@ -112,53 +100,25 @@ backend_tests!(
         let organiser = user(&t.app, "organiser", Role::Organiser).await;
         set_retention(&t.app, Some(&organiser), 90).await.unwrap();
         let now = at(2026, 6, 1);
-        let past = registrant(
-            &t.app.store,
-            "Past Retention",
-            "PK",
-            now - Duration::days(91),
-        )
-        .await;
-        let inside = registrant(
-            &t.app.store,
-            "Inside Retention",
-            "US",
-            now - Duration::days(89),
-        )
-        .await;
-        let directory = t
-            .app
-            .store
-            .people()
-            .create(
-                &person("Directory Person", "dir@karachi-cotton.pk"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-"),
-            )
-            .await
-            .unwrap();
+        let store = &t.app.store;
+        let past = registrant(store, "Past Retention", "PK", now - Duration::days(91)).await;
+        let inside = registrant(store, "Inside Retention", "US", now - Duration::days(89)).await;
+        let directory =
+            stored_person(store, "Directory Person", "dir@karachi-cotton.pk", None).await;
 
         let dry = purge(&t.app, now, true).await.unwrap();
         assert_eq!(
             (dry.removed, dry.retention_days, dry.cutoff),
             (1, 90, now - Duration::days(90))
         );
-        assert!(t.app.store.people().get(past).await.unwrap().is_some());
+        assert!(store.people().get(past).await.unwrap().is_some());
 
         let audits = t.app.store.audit().count().await.unwrap();
         let done = purge(&t.app, now, false).await.unwrap();
         assert_eq!(done.removed, 1);
-        assert!(t.app.store.people().get(past).await.unwrap().is_none());
-        assert!(t.app.store.people().get(inside).await.unwrap().is_some());
-        assert!(
-            t.app
-                .store
-                .people()
-                .get(directory.id)
-                .await
-                .unwrap()
-                .is_some()
-        );
+        assert!(store.people().get(past).await.unwrap().is_none());
+        assert!(store.people().get(inside).await.unwrap().is_some());
+        assert!(store.people().get(directory.id).await.unwrap().is_some());
         let counts = registrant_counts(&t.app, Some(&organiser)).await.unwrap();
         assert_eq!(counts.len(), 1);
         assert_eq!(

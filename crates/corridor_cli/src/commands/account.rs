@@ -7,9 +7,9 @@ use clap::{Args, Subcommand, ValueEnum};
 use corridor_app::actor::Role;
 use corridor_app::auth::{AccountInput, AuthError};
 use corridor_app::config::RawConfig;
-use corridor_app::{App, StartError};
 
-use crate::settings::{EXIT_BAD_INPUT, GlobalArgs, StorageArgs, report};
+use super::with_app;
+use crate::settings::{EXIT_BAD_INPUT, GlobalArgs, StorageArgs};
 
 #[derive(Subcommand, Debug)]
 pub enum AccountCommand {
@@ -64,50 +64,33 @@ pub fn run(global: &GlobalArgs, command: AccountCommand) -> ExitCode {
         .display_name
         .clone()
         .unwrap_or_else(|| args.email.split('@').next().unwrap_or_default().to_owned());
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("corridor: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
+    let input = AccountInput {
+        email: &args.email,
+        display_name: &display_name,
+        password: &password,
+        role,
     };
-    runtime.block_on(async {
-        let app = match App::start(config).await {
-            Ok(app) => app,
-            Err(StartError::Config(problems)) => return report(&problems),
-            Err(e) => {
-                eprintln!("corridor: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
-        let input = AccountInput {
-            email: &args.email,
-            display_name: &display_name,
-            password: &password,
-            role,
-        };
-        let created = app.auth().create_account(input).await;
-        app.store.close().await;
-        match created {
-            Ok(account) => {
-                println!(
-                    "created {} account {} <{}>",
-                    role.as_str(),
-                    account.id,
-                    account.email
-                );
-                ExitCode::SUCCESS
-            }
-            Err(e @ (AuthError::Store(_) | AuthError::Internal(_))) => {
-                eprintln!("corridor: {e}");
-                ExitCode::FAILURE
-            }
-            Err(e) => {
-                eprintln!("corridor: {e}");
-                ExitCode::from(EXIT_BAD_INPUT)
-            }
+    let created = with_app(config, async |app| app.auth().create_account(input).await);
+    match created {
+        Err(code) => code,
+        Ok(Ok(account)) => {
+            println!(
+                "created {} account {} <{}>",
+                role.as_str(),
+                account.id,
+                account.email
+            );
+            ExitCode::SUCCESS
         }
-    })
+        Ok(Err(e @ (AuthError::Store(_) | AuthError::Internal(_)))) => {
+            eprintln!("corridor: {e}");
+            ExitCode::FAILURE
+        }
+        Ok(Err(e)) => {
+            eprintln!("corridor: {e}");
+            ExitCode::from(EXIT_BAD_INPUT)
+        }
+    }
 }
 
 /// The first line of standard input, or (on a terminal) a typed line. Typed input is echoed:

@@ -11,10 +11,10 @@ use corridor_app::directory::DirectoryError;
 use corridor_app::directory::import::{
     ImportFormat, import_organisations_as_operator, import_people_as_operator,
 };
-use corridor_app::{App, StartError};
 use indicatif::{ProgressBar, ProgressStyle};
 
-use crate::settings::{GlobalArgs, StorageArgs, report};
+use super::with_app;
+use crate::settings::{GlobalArgs, StorageArgs};
 
 #[derive(Subcommand, Debug)]
 pub enum ImportCommand {
@@ -67,34 +67,17 @@ pub fn run(global: &GlobalArgs, command: ImportCommand) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("corridor: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
     let progress = progress(bytes.len(), &args.file);
-    let outcome = runtime.block_on(async {
-        let app = match App::start(config).await {
-            Ok(app) => app,
-            Err(StartError::Config(problems)) => return Err(report(&problems)),
-            Err(e) => {
-                eprintln!("corridor: {e}");
-                return Err(ExitCode::FAILURE);
-            }
-        };
-        let result = if people {
-            import_people_as_operator(&app, &bytes, format)
+    let outcome = with_app(config, async |app| {
+        if people {
+            import_people_as_operator(app, &bytes, format)
                 .await
                 .map(|ids| ids.len())
         } else {
-            import_organisations_as_operator(&app, &bytes, format)
+            import_organisations_as_operator(app, &bytes, format)
                 .await
                 .map(|ids| ids.len())
-        };
-        app.store.close().await;
-        Ok(result)
+        }
     });
     progress.finish_and_clear();
     let what = if people { "people" } else { "organisations" };

@@ -4,9 +4,9 @@ use std::process::ExitCode;
 
 use clap::Args;
 use corridor_app::config::RawConfig;
-use corridor_app::{App, StartError};
 
-use crate::settings::{GlobalArgs, StorageArgs, report};
+use super::with_app;
+use crate::settings::{GlobalArgs, StorageArgs};
 
 #[derive(Args, Debug)]
 pub struct MigrateArgs {
@@ -22,26 +22,12 @@ pub fn run(global: &GlobalArgs, args: MigrateArgs) -> ExitCode {
         Err(code) => return code,
     };
     let database = config.storage.database_url.redacted();
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("corridor: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
+    // Starting the app applies the migrations; what it reports is what was pending.
+    match with_app(config, async |_| ()) {
+        Ok(()) => {
+            println!("{database}: schema up to date");
+            ExitCode::SUCCESS
         }
-    };
-    runtime.block_on(async {
-        // App::start applies the migrations; what it reports is what was pending.
-        match App::start(config).await {
-            Ok(app) => {
-                println!("{database}: schema up to date");
-                app.store.close().await;
-                ExitCode::SUCCESS
-            }
-            Err(StartError::Config(problems)) => report(&problems),
-            Err(e @ StartError::Migration(_)) => {
-                eprintln!("corridor: {e}");
-                ExitCode::FAILURE
-            }
-        }
-    })
+        Err(code) => code,
+    }
 }

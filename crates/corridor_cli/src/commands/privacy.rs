@@ -6,9 +6,9 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use corridor_app::config::RawConfig;
 use corridor_app::privacy::retention::{PurgeReport, purge};
-use corridor_app::{App, StartError};
 
-use crate::settings::{GlobalArgs, StorageArgs, report};
+use super::with_app;
+use crate::settings::{GlobalArgs, StorageArgs};
 
 #[derive(Subcommand, Debug)]
 pub enum PrivacyCommand {
@@ -33,35 +33,20 @@ pub fn run(global: &GlobalArgs, command: PrivacyCommand) -> ExitCode {
         Ok(config) => config,
         Err(code) => return code,
     };
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("corridor: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
+    let purged = with_app(config, async |app| {
+        purge(app, std::time::SystemTime::now().into(), args.dry_run).await
+    });
+    match purged {
+        Err(code) => code,
+        Ok(Ok(report)) => {
+            print_report(&report);
+            ExitCode::SUCCESS
         }
-    };
-    runtime.block_on(async {
-        let app = match App::start(config).await {
-            Ok(app) => app,
-            Err(StartError::Config(problems)) => return report(&problems),
-            Err(e) => {
-                eprintln!("corridor: {e}");
-                return ExitCode::FAILURE;
-            }
-        };
-        let purged = purge(&app, std::time::SystemTime::now().into(), args.dry_run).await;
-        app.store.close().await;
-        match purged {
-            Ok(report) => {
-                print_report(&report);
-                ExitCode::SUCCESS
-            }
-            Err(e) => {
-                eprintln!("corridor: purge failed: {e}");
-                ExitCode::FAILURE
-            }
+        Ok(Err(e)) => {
+            eprintln!("corridor: purge failed: {e}");
+            ExitCode::FAILURE
         }
-    })
+    }
 }
 
 fn print_report(report: &PurgeReport) {

@@ -38,14 +38,10 @@ pub fn run(global: &GlobalArgs, args: ServeArgs) -> ExitCode {
         Err(code) => return code,
     };
     init_tracing(config.server.log_format);
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(rt) => rt,
-        Err(e) => {
-            eprintln!("corridor: cannot start the async runtime: {e}");
-            return ExitCode::FAILURE;
-        }
-    };
-    runtime.block_on(serve(config))
+    match super::runtime() {
+        Ok(runtime) => runtime.block_on(serve(config)),
+        Err(code) => code,
+    }
 }
 
 async fn serve(config: Config) -> ExitCode {

@@ -5,9 +5,20 @@
 //! lower bound is optimal. The last two queries (UNSAT at opt-1, SAT at opt) are the expensive
 //! ones, so with two threads the second worker stays one step ahead (k = lb+1) and the two
 //! run in parallel; a bound proven by one interrupts the other's moot query.
-//! Also tried, and measured worse on the hard originals: an upper-bounding SAT-UNSAT worker
-//! (demand fewer breaks than the best known; it descends one break at a time from 50–90), and
-//! a portfolio twin on the same queries with CaDiCaL's "sat" configuration.
+//!
+//! Also tried, and not kept (CPU seconds with the heuristic start, 2 threads, measured side by
+//! side with the kept version under the same load):
+//! - an upper-bounding SAT-UNSAT worker (demand fewer breaks than the best known; it descends
+//!   one break at a time from 50–90), and a portfolio twin with CaDiCaL's "sat" configuration;
+//! - SAT-based large neighbourhood search instead of the one-ahead worker (most meetings pinned
+//!   to the incumbent's slots by assumptions, 3,000 conflicts per step): it lowered the
+//!   incumbent faster on the fixed/precedence variants, but forum-14.original went from 6.7 to
+//!   19–30 s and ticf-13crafc.original from 25 to 50;
+//! - disjoint unsatisfiable cores over "participant has a break" before the linear search
+//!   (RC2's first phase), with the break counter built per core so the core bound propagates:
+//!   forum-14.original 6.0 s and forum-13crafc 18.7 s (kept version 6.7 and 21.6), but
+//!   ticf-13crafc unsolved after 54 s (kept version 25 s) and forum-14.fixed020-Forb 25 s
+//!   (20 s). No clear gain, so not kept; single runs vary a lot on these instances.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};

@@ -3,7 +3,9 @@
 //! - [`first_fit`]: the baseline: each meeting in request order at its earliest feasible slot.
 //! - [`improve`]: construct greedily (most constrained meeting first, each where it adds the
 //!   least idle time), then simulated annealing over compound moves (`search`), one
-//!   independent run per thread with different seeds; the best run wins.
+//!   independent run per thread with different seeds; the best run wins. States are ranked by
+//!   (unplaced weight, fairness excess, moved meetings, breaks, worst participant's breaks), so
+//!   the third criterion is minimised after the breaks.
 //! - [`bound`]: a cheap valid lower bound on breaks and upper bound on weight.
 //!
 //! All of them keep the hard constraints; their results still go through `validate`.

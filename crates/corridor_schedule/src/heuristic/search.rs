@@ -18,13 +18,20 @@ use super::state::{NONE, State};
 use crate::rng::Rng;
 
 /// Lexicographic quality of a state: lower is better.
-pub type Key = (u64, u64, u32, u64, i64);
+pub type Key = (u64, u64, u32, u64, u32, i64);
 
 /// The best slots any parallel run has published, with their key.
 pub type Elite = Mutex<Option<(Key, Vec<u16>)>>;
 
 pub fn key(st: &State) -> Key {
-    (st.unplaced_weight, st.excess, st.moved, st.breaks, st.cost)
+    (
+        st.unplaced_weight,
+        st.excess,
+        st.moved,
+        st.breaks,
+        st.worst(),
+        st.cost,
+    )
 }
 
 pub struct Anneal<'a> {

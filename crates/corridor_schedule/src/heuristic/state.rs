@@ -16,6 +16,9 @@ pub struct Weights {
     /// Per break above the fairness bound: soft in the search, hard in the result.
     pub excess: i64,
     pub breaks: i64,
+    /// Per pair of breaks of one participant (b(b-1)/2 pairs): a small convex term that spreads
+    /// breaks over participants, for the third criterion (the worst participant's breaks).
+    pub spread: i64,
     pub idle: i64,
 }
 
@@ -26,6 +29,7 @@ impl Default for Weights {
             moved: 0,
             excess: 1 << 12,
             breaks: 16,
+            spread: 1,
             idle: 1,
         }
     }
@@ -43,6 +47,8 @@ pub struct State {
     pub days: Vec<Day>,
     pub cost: i64,
     pub breaks: u64,
+    /// Participants by number of breaks (index = breaks), for the worst day.
+    hist: Vec<u32>,
     pub excess: u64,
     pub unplaced_weight: u64,
     pub unplaced: u32,
@@ -75,6 +81,7 @@ impl State {
             days: vec![Day::default(); p.participants.len()],
             cost: 0,
             breaks: 0,
+            hist: vec![p.participants.len() as u32; 1],
             excess: 0,
             unplaced_weight,
             unplaced: nm as u32,
@@ -110,7 +117,9 @@ impl State {
 
     pub fn day_cost(&self, inst: &Inst<'_>, d: Day) -> i64 {
         let excess = inst.p.max_breaks.map_or(0, |x| d.breaks.saturating_sub(x));
-        d.breaks as i64 * self.wt.breaks
+        let b = d.breaks as i64;
+        b * self.wt.breaks
+            + b * (b - 1).max(0) / 2 * self.wt.spread
             + d.idle as i64 * self.wt.idle
             + excess as i64 * self.wt.excess
     }
@@ -211,6 +220,14 @@ impl State {
         let old = self.days[who];
         self.cost += self.day_cost(inst, new) - self.day_cost(inst, old);
         self.breaks = self.breaks + new.breaks as u64 - old.breaks as u64;
+        if new.breaks != old.breaks {
+            let (o, n) = (old.breaks as usize, new.breaks as usize);
+            if self.hist.len() <= n {
+                self.hist.resize(n + 1, 0);
+            }
+            self.hist[o] -= 1;
+            self.hist[n] += 1;
+        }
         if let Some(x) = inst.p.max_breaks {
             self.excess = self.excess + new.breaks.saturating_sub(x) as u64
                 - old.breaks.saturating_sub(x) as u64;
@@ -281,6 +298,11 @@ impl State {
         self.cost += mt.weight as i64 * self.wt.unplaced;
         self.refresh(inst, a);
         self.refresh(inst, b);
+    }
+
+    /// The worst participant's breaks.
+    pub fn worst(&self) -> u32 {
+        self.hist.iter().rposition(|&n| n > 0).unwrap_or(0) as u32
     }
 
     /// The slot the `i`-th logged operation started from.

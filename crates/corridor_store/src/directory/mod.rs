@@ -11,10 +11,12 @@
 //! index on both backends (PostgreSQL compares the codes in the "C" collation, as SQLite does).
 
 mod evidence;
+mod filter;
 pub(crate) mod id;
 mod memberships;
 mod organisations;
 pub(crate) mod people;
+mod people_search;
 pub(crate) mod tx;
 
 use corridor_domain::codes::{CountryCode, HsCode};
@@ -24,6 +26,7 @@ pub use evidence::{DocumentMeta, Evidence, EvidenceItem};
 pub use memberships::{MemberRole, Membership, Memberships};
 pub use organisations::Organisations;
 pub use people::{People, StoredPerson};
+pub use people_search::PersonFilter;
 
 use crate::{Store, StoreError};
 

@@ -7,6 +7,7 @@ use corridor_domain::directory::{
 };
 use sqlx::types::{Json, Uuid};
 
+use super::filter::{contains_pattern, next, upper_bound};
 use super::id::DbId;
 use super::tx::{Arg, Tx};
 use super::{OrganisationFilter, Page, ProductFlow, corrupt, count};
@@ -254,12 +255,6 @@ fn not_found(id: OrganisationId) -> StoreError {
     }
 }
 
-/// The exclusive end of the range of codes starting with `prefix`: codes are ASCII digits and
-/// hyphens, all below `~`.
-fn upper_bound(prefix: &str) -> String {
-    format!("{prefix}~")
-}
-
 /// The WHERE clause of a listing and its arguments, numbered from `$1`.
 fn conditions(filter: &OrganisationFilter) -> (String, Vec<Arg>) {
     let mut parts: Vec<String> = vec!["1 = 1".to_owned()];
@@ -324,26 +319,12 @@ fn conditions(filter: &OrganisationFilter) -> (String, Vec<Arg>) {
         .map(str::trim)
         .filter(|n| !n.is_empty())
     {
-        let escaped: String = name
-            .to_lowercase()
-            .chars()
-            .flat_map(|c| match c {
-                '%' | '_' | '\\' => vec!['\\', c],
-                c => vec![c],
-            })
-            .collect();
-        let p = next(&mut args, Arg::text(format!("%{escaped}%")));
+        let p = next(&mut args, Arg::text(contains_pattern(name)));
         parts.push(format!(
             "(lower(o.legal_name) LIKE {p} ESCAPE '\\' OR lower(COALESCE(o.trading_name, '')) LIKE {p} ESCAPE '\\')"
         ));
     }
     (parts.join(" AND "), args)
-}
-
-/// Adds `arg` and returns its placeholder.
-fn next(args: &mut Vec<Arg>, arg: Arg) -> String {
-    args.push(arg);
-    format!("${}", args.len())
 }
 
 /// The profile columns from `kind` to `demo`, in table order.

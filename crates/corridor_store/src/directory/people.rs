@@ -47,7 +47,7 @@ struct CodeRow {
     code: String,
 }
 
-const SELECT: &str = "SELECT p.id, p.organisation_id, p.account_id, p.name, p.title, p.kind, p.tags, \
+pub(super) const SELECT: &str = "SELECT p.id, p.organisation_id, p.account_id, p.name, p.title, p.kind, p.tags, \
      p.time_zone, p.demo, c.email, c.phone, c.profile_url \
      FROM people p LEFT JOIN person_contacts c ON c.person_id = p.id";
 
@@ -132,16 +132,24 @@ impl People<'_> {
     }
 
     pub async fn count(&self) -> Result<u64, StoreError> {
-        let mut tx = self.store.begin().await.map_err(self.error())?;
-        let n = tx
-            .scalar("SELECT COUNT(*) FROM people", &[])
-            .await
-            .map_err(self.error())?;
-        tx.commit().await.map_err(self.error())?;
-        Ok(count(n))
+        Ok(count(
+            self.scalar("SELECT COUNT(*) FROM people", &[]).await?,
+        ))
     }
 
-    async fn fetch(&self, sql: &str, args: &[Arg]) -> Result<Vec<StoredPerson>, StoreError> {
+    /// One number from `sql` (a count).
+    pub(super) async fn scalar(&self, sql: &str, args: &[Arg]) -> Result<i64, StoreError> {
+        let mut tx = self.store.begin().await.map_err(self.error())?;
+        let n = tx.scalar(sql, args).await.map_err(self.error())?;
+        tx.commit().await.map_err(self.error())?;
+        Ok(n)
+    }
+
+    pub(super) async fn fetch(
+        &self,
+        sql: &str,
+        args: &[Arg],
+    ) -> Result<Vec<StoredPerson>, StoreError> {
         let mut tx = self.store.begin().await.map_err(self.error())?;
         let rows: Vec<PersonRow> = tx.fetch_all(sql, args).await.map_err(self.error())?;
         let mut people = Vec::with_capacity(rows.len());

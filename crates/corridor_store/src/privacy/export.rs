@@ -74,13 +74,7 @@ impl Privacy<'_> {
     pub async fn sessions_of(&self, account: AccountId) -> Result<Vec<SessionInfo>, StoreError> {
         let sql = "SELECT created_at, last_seen_at, expires_at FROM sessions \
                    WHERE account_id = $1 ORDER BY created_at, last_seen_at";
-        let error = self.error("session");
-        let mut tx = self.store.begin().await.map_err(&error)?;
-        let rows: Vec<SessionRow> = tx
-            .fetch_all(sql, &[Arg::id(account)])
-            .await
-            .map_err(&error)?;
-        tx.commit().await.map_err(&error)?;
+        let rows: Vec<SessionRow> = self.read_all("session", sql, &[Arg::id(account)]).await?;
         Ok(rows
             .into_iter()
             .map(|r| SessionInfo {
@@ -100,13 +94,13 @@ impl Privacy<'_> {
         let sql = "SELECT p.id, p.origin, p.registered_at, p.account_id FROM people p \
                    LEFT JOIN person_contacts c ON c.person_id = p.id \
                    WHERE p.account_id = $1 OR lower(c.email) = lower($2) ORDER BY p.created_at, p.id";
-        let error = self.error("person");
-        let mut tx = self.store.begin().await.map_err(&error)?;
-        let rows: Vec<OwnPersonRow> = tx
-            .fetch_all(sql, &[Arg::id(account), Arg::text(email.as_str())])
-            .await
-            .map_err(&error)?;
-        tx.commit().await.map_err(&error)?;
+        let rows: Vec<OwnPersonRow> = self
+            .read_all(
+                "person",
+                sql,
+                &[Arg::id(account), Arg::text(email.as_str())],
+            )
+            .await?;
         rows.into_iter()
             .map(|r| {
                 Ok(OwnPerson {
@@ -118,7 +112,7 @@ impl Privacy<'_> {
                 })
             })
             .collect::<Result<_, sqlx::Error>>()
-            .map_err(&error)
+            .map_err(self.error("person"))
     }
 
     /// The audit entries the account made, those about the account, and those about `people`
@@ -141,10 +135,7 @@ impl Privacy<'_> {
         sql.push_str(" ORDER BY id");
         let mut args = vec![Arg::text(account.to_string())];
         args.extend(people.iter().map(|p| Arg::text(p.to_string())));
-        let error = self.error("audit entry");
-        let mut tx = self.store.begin().await.map_err(&error)?;
-        let rows: Vec<AuditRow> = tx.fetch_all(&sql, &args).await.map_err(&error)?;
-        tx.commit().await.map_err(&error)?;
+        let rows: Vec<AuditRow> = self.read_all("audit entry", &sql, &args).await?;
         Ok(rows.into_iter().map(AuditEntry::from).collect())
     }
 
@@ -155,13 +146,7 @@ impl Privacy<'_> {
     ) -> Result<Vec<EvidenceMeta>, StoreError> {
         let sql = "SELECT id, organisation_id, kind, file_name, content_type, size_bytes, added_at \
                    FROM verification_evidence WHERE added_by = $1 ORDER BY added_at, id";
-        let error = self.error("evidence");
-        let mut tx = self.store.begin().await.map_err(&error)?;
-        let rows: Vec<EvidenceRow> = tx
-            .fetch_all(sql, &[Arg::id(account)])
-            .await
-            .map_err(&error)?;
-        tx.commit().await.map_err(&error)?;
+        let rows: Vec<EvidenceRow> = self.read_all("evidence", sql, &[Arg::id(account)]).await?;
         Ok(rows
             .into_iter()
             .map(|r| EvidenceMeta {

@@ -9,6 +9,7 @@ mod erase;
 mod export;
 mod retention;
 
+use crate::directory::tx::Arg;
 use crate::{Store, StoreError};
 
 pub use erase::{Erasure, ErasureRequest};
@@ -57,6 +58,21 @@ impl Store {
 impl Privacy<'_> {
     fn error(&self, what: &str) -> impl Fn(sqlx::Error) -> StoreError + '_ {
         self.store.directory_error(what)
+    }
+
+    /// The rows of one query, read in a transaction of its own; `what` names them in errors.
+    async fn read_all<T>(&self, what: &str, sql: &str, args: &[Arg]) -> Result<Vec<T>, StoreError>
+    where
+        T: Send
+            + Unpin
+            + for<'r> sqlx::FromRow<'r, sqlx::sqlite::SqliteRow>
+            + for<'r> sqlx::FromRow<'r, sqlx::postgres::PgRow>,
+    {
+        let error = self.error(what);
+        let mut tx = self.store.begin().await.map_err(&error)?;
+        let rows = tx.fetch_all(sql, args).await.map_err(&error)?;
+        tx.commit().await.map_err(&error)?;
+        Ok(rows)
     }
 }
 

@@ -171,12 +171,9 @@ impl Privacy<'_> {
 
     /// Every anonymous count so far, by month (newest first), country and kind.
     pub async fn registrant_counts(&self) -> Result<Vec<RegistrantCount>, StoreError> {
-        let error = self.error("registrant count");
         let sql = "SELECT country, person_kind, registered_month, registrants FROM registrant_counts \
                    ORDER BY registered_month DESC, country, person_kind";
-        let mut tx = self.store.begin().await.map_err(&error)?;
-        let rows: Vec<CountRow> = tx.fetch_all(sql, &[]).await.map_err(&error)?;
-        tx.commit().await.map_err(&error)?;
+        let rows: Vec<CountRow> = self.read_all("registrant count", sql, &[]).await?;
         Ok(rows
             .into_iter()
             .map(|r| RegistrantCount {

@@ -9,5 +9,6 @@ mod connect;
 mod database_url;
 mod directory;
 mod migrate;
+mod people_search;
 mod privacy;
 mod privacy_retention;

@@ -2,7 +2,9 @@
 //! account.
 
 use chrono::{Duration, Utc};
-use corridor_domain::directory::{AccountId, Email, NewPerson, OrganisationInput, PersonInput};
+use corridor_domain::directory::{
+    AccountId, Email, NewPerson, OrganisationInput, Person, PersonInput,
+};
 use corridor_store::accounts::{AccountRole, NewAccount, NewSession, TokenHash};
 use corridor_store::directory::MemberRole;
 use corridor_store::privacy::{ErasureRequest, PersonOrigin};
@@ -41,6 +43,21 @@ pub fn person(name: &str, email: &str, kind: &str) -> NewPerson {
     .unwrap()
 }
 
+/// A [`person`] in the directory, linked to `account` when given; `by` is the audit's actor.
+pub async fn stored_person(
+    store: &Store,
+    person: &NewPerson,
+    account: Option<AccountId>,
+    by: Option<AccountId>,
+) -> Person {
+    let audit = NewAuditEntry::new("person.created", "person", "-");
+    let audit = match by {
+        Some(by) => audit.by(by.to_string()),
+        None => audit,
+    };
+    store.people().create(person, account, audit).await.unwrap()
+}
+
 async fn organisation(
     store: &Store,
     name: &str,
@@ -74,24 +91,10 @@ backend_tests!(
         let other = account(&store, "other@indus-rice.pk").await;
         session(&store, me, 1).await;
         session(&store, other, 2).await;
-        let mine = store
-            .people()
-            .create(
-                &person("Bilal Ahmed", "BILAL@indus-rice.pk", "professional"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-").by(other.to_string()),
-            )
-            .await
-            .unwrap();
-        store
-            .people()
-            .create(
-                &person("Someone Else", "else@indus-rice.pk", "professional"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-"),
-            )
-            .await
-            .unwrap();
+        let bilal = person("Bilal Ahmed", "BILAL@indus-rice.pk", "professional");
+        let mine = stored_person(&store, &bilal, None, Some(other)).await;
+        let someone = person("Someone Else", "else@indus-rice.pk", "professional");
+        stored_person(&store, &someone, None, None).await;
         organisation(&store, "Indus Rice", Some(me)).await;
         organisation(&store, "Other Rice", Some(other)).await;
 
@@ -142,24 +145,10 @@ backend_tests!(
             .put(me, shared, MemberRole::Owner, audit.by(partner.to_string()))
             .await
             .unwrap();
-        let own = store
-            .people()
-            .create(
-                &person("Owner Person", "someone@elsewhere.pk", "professional"),
-                Some(me),
-                NewAuditEntry::new("person.created", "person", "-").by(me.to_string()),
-            )
-            .await
-            .unwrap();
-        let by_address = store
-            .people()
-            .create(
-                &person("Owner Again", "Owner@Lahore-Looms.pk", "professional"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-").by(partner.to_string()),
-            )
-            .await
-            .unwrap();
+        let owner = person("Owner Person", "someone@elsewhere.pk", "professional");
+        let own = stored_person(&store, &owner, Some(me), Some(me)).await;
+        let again = person("Owner Again", "Owner@Lahore-Looms.pk", "professional");
+        let by_address = stored_person(&store, &again, None, Some(partner)).await;
         store
             .accounts()
             .throttle_record("login:email:owner@lahore-looms.pk", Utc::now())

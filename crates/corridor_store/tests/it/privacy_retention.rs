@@ -6,7 +6,7 @@ use corridor_domain::codes::CountryCode;
 use corridor_store::privacy::{NewRegistrant, UNKNOWN_COUNTRY};
 use corridor_store::{NewAuditEntry, Store, backend_tests};
 
-use crate::privacy::person;
+use crate::privacy::{person, stored_person};
 
 async fn registrant(
     store: &Store,
@@ -42,24 +42,17 @@ backend_tests!(
         let settings = store.settings();
         assert_eq!(settings.get("privacy.retention_days").await.unwrap(), None);
         let at = day(2026, 3, 1);
-        settings
-            .put(
-                "privacy.retention_days",
-                "90",
-                at,
-                NewAuditEntry::new("setting.changed", "setting", "privacy.retention_days"),
-            )
-            .await
-            .unwrap();
-        settings
-            .put(
-                "privacy.retention_days",
-                "30",
-                at,
-                NewAuditEntry::new("setting.changed", "setting", "privacy.retention_days"),
-            )
-            .await
-            .unwrap();
+        for value in ["90", "30"] {
+            settings
+                .put(
+                    "privacy.retention_days",
+                    value,
+                    at,
+                    NewAuditEntry::new("setting.changed", "setting", "privacy.retention_days"),
+                )
+                .await
+                .unwrap();
+        }
         let stored = settings
             .get("privacy.retention_days")
             .await
@@ -76,15 +69,8 @@ backend_tests!(
         let old_pk = registrant(&store, "Old Registrant", Some("PK"), day(2025, 1, 10)).await;
         let old_none = registrant(&store, "Old Stranger", None, day(2025, 1, 20)).await;
         let recent = registrant(&store, "Recent Registrant", Some("US"), day(2026, 5, 1)).await;
-        let directory = store
-            .people()
-            .create(
-                &person("Directory Person", "dir@example.org", "official"),
-                None,
-                NewAuditEntry::new("person.created", "person", "-"),
-            )
-            .await
-            .unwrap();
+        let official = person("Directory Person", "dir@example.org", "official");
+        let directory = stored_person(&store, &official, None, None).await;
         let cutoff = day(2026, 1, 1);
 
         let dry = store

@@ -68,9 +68,25 @@ async fn register_review_and_see_the_badge(app: TestApp) {
         .text()
         .await
         .unwrap();
+    // People read names and words, not account ids and stored values.
     assert!(
-        audit.contains("verification.approve") && audit.contains("under_review"),
+        audit.contains("<td>approve</td>")
+            && audit.contains("<td>under review</td>")
+            && audit.contains("<td>Test organiser "),
         "{audit}"
+    );
+    assert!(
+        !audit.contains("under_review") && !audit.contains("verification.approve"),
+        "{audit}"
+    );
+    let account = member.get("/account").await.text().await.unwrap();
+    let mine = account
+        .split("Your organisations")
+        .nth(1)
+        .expect("the account page lists the user's organisations");
+    assert!(
+        mine.contains("Page Rice Co") && mine.contains("✓ Verified"),
+        "{account}"
     );
     assert_eq!(
         app.get(&format!("{profile}/audit")).await.status(),

@@ -11,6 +11,7 @@ mod directory_api;
 mod directory_evidence;
 mod directory_export;
 mod directory_pages;
+mod directory_people;
 mod health;
 mod helpers;
 mod openapi;

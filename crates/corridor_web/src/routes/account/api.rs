@@ -13,6 +13,7 @@ use utoipa::{OpenApi, ToSchema};
 
 use crate::auth::{ClientIp, Session, auth_error, cookies};
 use crate::error::{AppError, ErrorBody};
+use crate::routes::openapi::responses::SignedIn;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -122,7 +123,7 @@ async fn login(
     tag = "account",
     responses(
         (status = 204, description = "Signed out"),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        SignedIn,
     )
 )]
 async fn logout(State(state): State<AppState>, session: Session) -> Result<Response, AppError> {
@@ -147,7 +148,7 @@ async fn logout(State(state): State<AppState>, session: Session) -> Result<Respo
     tag = "account",
     responses(
         (status = 200, description = "The account", body = Me),
-        (status = 401, description = "Not signed in", body = ErrorBody),
+        SignedIn,
     )
 )]
 async fn me(session: Session) -> Json<Me> {

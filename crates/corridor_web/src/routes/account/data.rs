@@ -7,9 +7,11 @@ use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use corridor_app::privacy::export::account_data;
+use utoipa::OpenApi;
 
 use crate::auth::CurrentUser;
 use crate::error::AppError;
+use crate::routes::openapi::responses::SignedIn;
 use crate::routes::privacy::privacy_error;
 use crate::state::AppState;
 
@@ -18,6 +20,10 @@ pub fn router() -> Router<AppState> {
         .route("/account/data", get(download))
         .route("/api/v1/account/data", get(api))
 }
+
+#[derive(OpenApi)]
+#[openapi(paths(api))]
+pub struct Doc;
 
 /// The JSON, pretty-printed so that a person can read the file they saved.
 async fn json(
@@ -56,6 +62,17 @@ async fn download(State(state): State<AppState>, CurrentUser(user): CurrentUser)
         .into_response()
 }
 
+/// Everything Corridor holds about the signed-in account
+#[utoipa::path(
+    get,
+    path = "/api/v1/account/data",
+    operation_id = "account_data",
+    tag = "account",
+    responses(
+        (status = 200, description = "The account's data", content_type = "application/json"),
+        SignedIn,
+    )
+)]
 async fn api(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,

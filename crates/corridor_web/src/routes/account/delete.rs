@@ -10,12 +10,14 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{delete, post};
 use corridor_app::privacy::erase::delete_account;
 use serde::Deserialize;
+use utoipa::{OpenApi, ToSchema};
 
 use super::{json_body, page_error};
 use crate::auth::form::FormFields;
 use crate::auth::{CurrentUser, cookies};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::pages::{Chrome, render};
+use crate::routes::openapi::responses::SignedIn;
 use crate::routes::privacy::privacy_error;
 use crate::state::AppState;
 
@@ -24,6 +26,10 @@ pub fn router() -> Router<AppState> {
         .route("/account/delete", post(submit))
         .route("/api/v1/account", delete(api))
 }
+
+#[derive(OpenApi)]
+#[openapi(paths(api))]
+pub struct Doc;
 
 #[derive(Template)]
 #[template(path = "account/deleted.html")]
@@ -39,7 +45,7 @@ async fn submit(
 ) -> Response {
     let password = match fields.required("password", 1024) {
         Ok(password) => password,
-        Err(e) => return super::profile::page(&state, &user, Some(e)),
+        Err(e) => return super::profile::page(&state, &user, Some(e)).await,
     };
     match delete_account(&state.app, Some(&user), password).await {
         Ok(deleted) => {
@@ -62,17 +68,32 @@ async fn submit(
             if error.status().is_server_error() || error.status() == StatusCode::TOO_MANY_REQUESTS {
                 return page_error(&state.chrome, error);
             }
-            super::profile::page(&state, &user, Some(error))
+            super::profile::page(&state, &user, Some(error)).await
         }
     }
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
+#[schema(as = DeleteAccountBody)]
 struct DeleteBody {
+    /// The account's password, to confirm.
     password: String,
 }
 
-/// 204, and the session cookie cleared.
+/// Deletes the signed-in account after confirming its password
+#[utoipa::path(
+    delete,
+    path = "/api/v1/account",
+    operation_id = "delete_account",
+    tag = "account",
+    request_body = DeleteBody,
+    responses(
+        (status = 204, description = "Deleted; the session cookie is cleared"),
+        (status = 422, description = "The password is missing or wrong", body = ErrorBody),
+        (status = 429, description = "Too many attempts; see `Retry-After`", body = ErrorBody),
+        SignedIn,
+    )
+)]
 async fn api(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,

@@ -36,7 +36,11 @@ pub fn router() -> Router<AppState> {
 
 /// The part of the OpenAPI document the account API describes.
 pub fn openapi() -> utoipa::openapi::OpenApi {
-    <api::Doc as utoipa::OpenApi>::openapi()
+    use utoipa::OpenApi;
+    let mut doc = api::Doc::openapi();
+    doc.merge(data::Doc::openapi());
+    doc.merge(delete::Doc::openapi());
+    doc
 }
 
 /// Where to go after logging in: `next` when it is a path on this site, else the account page.

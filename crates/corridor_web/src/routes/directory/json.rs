@@ -5,6 +5,7 @@
 use chrono::NaiveDate;
 use corridor_app::directory::organisations::{OrganisationView, is_verified};
 use corridor_app::directory::people::PersonView;
+use corridor_app::directory::people_search::PersonListing;
 use corridor_domain::directory::{
     ContactDetails, NewOrganisation, Organisation, OrganisationId, PersonId, VerificationRecord,
     VerificationState,
@@ -231,6 +232,55 @@ pub struct ListJson<'a> {
     pub offset: u32,
     pub limit: u32,
     pub items: Vec<OrganisationJson<'a>>,
+}
+
+/// The organisation a listed person works for, with its badge.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PersonOrganisation)]
+pub struct PersonOrganisationJson<'a> {
+    #[schema(value_type = uuid::Uuid)]
+    pub id: OrganisationId,
+    pub legal_name: &'a str,
+    pub verified: bool,
+    #[schema(example = "submitted")]
+    pub verification_state: &'static str,
+}
+
+/// A person of a listing, with their organisation.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PersonListing)]
+pub struct PersonListingJson<'a> {
+    #[serde(flatten)]
+    pub person: PersonJson<'a>,
+    pub organisation_details: Option<PersonOrganisationJson<'a>>,
+}
+
+impl<'a> From<&'a PersonListing> for PersonListingJson<'a> {
+    fn from(listing: &'a PersonListing) -> Self {
+        PersonListingJson {
+            person: PersonJson::from(&listing.view),
+            organisation_details: listing
+                .organisation
+                .as_ref()
+                .map(|o| PersonOrganisationJson {
+                    id: o.id,
+                    legal_name: o.details.legal_name.as_str(),
+                    verified: is_verified(o),
+                    verification_state: o.verification.state.as_str(),
+                }),
+        }
+    }
+}
+
+/// A page of people.
+#[derive(Serialize, ToSchema)]
+#[schema(as = PeoplePage)]
+pub struct PeopleJson<'a> {
+    /// Matches in all pages.
+    pub total: u64,
+    pub offset: u32,
+    pub limit: u32,
+    pub items: Vec<PersonListingJson<'a>>,
 }
 
 /// The review queue (no paging fields: it is short by nature).

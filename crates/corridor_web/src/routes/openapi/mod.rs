@@ -4,7 +4,7 @@
 //! test `openapi` checks the document against the routes the router really serves, so a route
 //! added without documentation fails the build's tests.
 
-mod privacy;
+pub mod responses;
 
 use std::sync::OnceLock;
 
@@ -14,6 +14,7 @@ use axum::{Json, Router};
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
 use utoipa::{Modify, OpenApi};
 
+use crate::error::ErrorBody;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -31,6 +32,8 @@ pub fn router() -> Router<AppState> {
             of `/api/v1/auth/me`)."
     ),
     paths(serve),
+    // The error shape, which the response sets of `responses` use without registering it.
+    components(schemas(ErrorBody)),
     modifiers(&Security),
     tags(
         (name = "codes", description = "HS 2022, NAICS 2022, ISO 3166, ISO 4217 and IANA time zones"),
@@ -74,7 +77,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(super::codes::openapi());
     doc.merge(super::account::openapi());
     doc.merge(super::directory::openapi());
-    doc.merge(<privacy::Doc as OpenApi>::openapi());
+    doc.merge(super::privacy::openapi());
     doc
 }
 

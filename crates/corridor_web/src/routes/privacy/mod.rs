@@ -15,6 +15,11 @@ pub fn router() -> Router<AppState> {
     retention::router()
 }
 
+/// The part of the OpenAPI document the privacy API describes.
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    <retention::Doc as utoipa::OpenApi>::openapi()
+}
+
 /// The one mapping of privacy errors to web errors.
 pub fn privacy_error(error: PrivacyError) -> AppError {
     match error {

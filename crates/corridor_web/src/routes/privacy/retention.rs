@@ -12,13 +12,15 @@ use corridor_app::privacy::retention::{
     CountRecord, Retention, registrant_counts, retention, set_retention,
 };
 use serde::Deserialize;
+use utoipa::{OpenApi, ToSchema};
 
 use super::privacy_error;
 use crate::auth::CurrentUser;
 use crate::auth::form::FormFields;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorBody};
 use crate::pages::{Chrome, render};
 use crate::routes::account::{FieldError, json_body, page_error};
+use crate::routes::openapi::responses::StaffOnly;
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -27,6 +29,39 @@ pub fn router() -> Router<AppState> {
         .route("/privacy/retention", axum::routing::post(submit))
         .route("/api/v1/privacy/retention", get(api_get).put(api_put))
         .route("/api/v1/privacy/registrant-counts", get(api_counts))
+}
+
+#[derive(OpenApi)]
+#[openapi(paths(api_get, api_put, api_counts))]
+pub struct Doc;
+
+/// The retention period of event-only registrants.
+#[derive(ToSchema)]
+#[schema(as = Retention)]
+#[expect(
+    dead_code,
+    reason = "describes `Retention` for the OpenAPI document only"
+)]
+struct RetentionDoc {
+    days: u32,
+    /// The configured default.
+    default_days: u32,
+    /// When an organiser or admin last set the period; absent while the default applies.
+    updated_at: Option<chrono::DateTime<chrono::Utc>>,
+}
+
+/// Anonymous counts of removed registrants.
+#[derive(ToSchema)]
+#[schema(as = RegistrantCount)]
+#[expect(
+    dead_code,
+    reason = "describes `CountRecord` for the OpenAPI document only"
+)]
+struct CountDoc {
+    country: String,
+    person_kind: String,
+    registered_month: String,
+    registrants: u64,
 }
 
 #[derive(Template)]
@@ -107,6 +142,17 @@ fn parse_days(raw: &str) -> Result<u32, AppError> {
     })
 }
 
+/// The retention period of event-only registrants (organisers and admins)
+#[utoipa::path(
+    get,
+    path = "/api/v1/privacy/retention",
+    operation_id = "retention",
+    tag = "privacy",
+    responses(
+        (status = 200, description = "The period in force", body = RetentionDoc),
+        StaffOnly,
+    )
+)]
 async fn api_get(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -117,13 +163,25 @@ async fn api_get(
     Ok(Json(found))
 }
 
-#[derive(Deserialize)]
+#[derive(Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 struct RetentionBody {
     days: u32,
 }
 
-/// 200 with the period now in force.
+/// Sets the retention period of event-only registrants (organisers and admins)
+#[utoipa::path(
+    put,
+    path = "/api/v1/privacy/retention",
+    operation_id = "set_retention",
+    tag = "privacy",
+    request_body = RetentionBody,
+    responses(
+        (status = 200, description = "The period now in force", body = RetentionDoc),
+        (status = 422, description = "A period out of range", body = ErrorBody),
+        StaffOnly,
+    )
+)]
 async fn api_put(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,
@@ -136,6 +194,17 @@ async fn api_put(
     Ok(Json(set))
 }
 
+/// Anonymous counts of removed registrants (organisers and admins)
+#[utoipa::path(
+    get,
+    path = "/api/v1/privacy/registrant-counts",
+    operation_id = "registrant_counts",
+    tag = "privacy",
+    responses(
+        (status = 200, description = "Counts by country, kind and month", body = Vec<CountDoc>),
+        StaffOnly,
+    )
+)]
 async fn api_counts(
     State(state): State<AppState>,
     CurrentUser(user): CurrentUser,

@@ -21,6 +21,7 @@ use crate::routes::directory::documents::{
 };
 use crate::routes::directory::json::{EvidenceJson, EvidenceListJson};
 use crate::routes::directory::{directory_error, organisation_id};
+use crate::routes::openapi::responses::{OwnerOrStaff, SignedIn};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -52,9 +53,8 @@ pub struct Doc;
     params(("id" = uuid::Uuid, Path, description = "The organisation")),
     responses(
         (status = 200, description = "The evidence, oldest first", body = EvidenceListJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Neither an owner nor staff", body = ErrorBody),
         (status = 404, description = "No such organisation", body = ErrorBody),
+        OwnerOrStaff,
     )
 )]
 async fn list(
@@ -89,9 +89,9 @@ struct EvidenceBody {
     request_body = EvidenceBody,
     responses(
         (status = 201, description = "Attached", body = EvidenceJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not the owner", body = ErrorBody),
         (status = 422, description = "An unknown kind or an invalid value", body = ErrorBody),
+        SignedIn,
     )
 )]
 async fn attach(
@@ -144,10 +144,10 @@ struct UploadForm {
     responses(
         (status = 201, description = "Stored", body = EvidenceJson),
         (status = 400, description = "Not a multipart body", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not the owner, or no CSRF token", body = ErrorBody),
         (status = 413, description = "The body is far larger than 10 MB (field `file`)", body = ErrorBody),
         (status = 422, description = "Empty, too large or not a PDF, PNG or JPEG (field `file`)", body = ErrorBody),
+        SignedIn,
     )
 )]
 async fn upload(
@@ -179,9 +179,8 @@ async fn upload(
         (status = 200, description = "The bytes, as an attachment", content(
             ("application/pdf"), ("image/png"), ("image/jpeg")
         )),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Neither an owner nor staff", body = ErrorBody),
         (status = 404, description = "No such organisation or document", body = ErrorBody),
+        OwnerOrStaff,
     )
 )]
 async fn download(

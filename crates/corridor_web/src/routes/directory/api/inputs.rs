@@ -3,7 +3,7 @@
 //! OpenAPI; these describe them, and the tests below fail when a field is added to one and not
 //! the other.
 
-use utoipa::ToSchema;
+use utoipa::{IntoParams, ToSchema};
 
 /// An organisation as typed in: plain strings, blank meaning "not given" (formats in
 /// `docs/IMPORT.md`). Unknown fields are refused.
@@ -56,6 +56,34 @@ pub struct PersonInputDoc {
     phone: Option<String>,
     profile_url: Option<String>,
     demo: Option<bool>,
+}
+
+/// The organisation filters the directory search and the review queue share.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "describes query parameters for the OpenAPI document only"
+)]
+pub struct FilterParams {
+    /// ISO 3166-1 country code
+    country: Option<String>,
+    /// Organisation kind, e.g. `company`
+    kind: Option<String>,
+}
+
+/// Paging of the directory search and the review queue.
+#[derive(IntoParams)]
+#[into_params(parameter_in = Query)]
+#[expect(
+    dead_code,
+    reason = "describes query parameters for the OpenAPI document only"
+)]
+pub struct PageParams {
+    /// Page size (default 20)
+    limit: Option<u32>,
+    /// Records to skip
+    offset: Option<u32>,
 }
 
 #[cfg(test)]

@@ -8,20 +8,22 @@ use axum::routing::get;
 use axum::{Json, Router};
 use corridor_app::directory::organisations::{
     DirectoryQuery, create_organisation, edit_organisation, organisation_audit_log,
-    organisation_profile, search_organisations,
+    search_organisations,
 };
 use corridor_domain::directory::OrganisationInput;
 use utoipa::OpenApi;
 
 use super::body;
-use super::inputs::OrganisationInputDoc;
+use super::inputs::{FilterParams, OrganisationInputDoc, PageParams};
 use crate::auth::MaybeUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidQuery;
 use crate::routes::directory::json::{
     AuditJson, AuditLogJson, ListJson, OrganisationJson, ProfileJson,
 };
+use crate::routes::directory::pages::load_view;
 use crate::routes::directory::{directory_error, organisation_id};
+use crate::routes::openapi::responses::{OwnerOrStaff, SignedInWrite};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -45,14 +47,12 @@ pub struct Doc;
     tag = "directory",
     params(
         ("q" = Option<String>, Query, description = "Words in the legal or trading name"),
-        ("country" = Option<String>, Query, description = "ISO 3166-1 country code"),
-        ("kind" = Option<String>, Query, description = "Organisation kind, e.g. `company`"),
+        FilterParams,
         ("naics" = Option<String>, Query, description = "NAICS 2022 code; sub-industries match too"),
         ("hs" = Option<String>, Query, description = "HS 2022 code traded (see `trade`)"),
         ("trade" = Option<String>, Query, description = "`exports` (default), `imports` or `any`"),
         ("verified" = Option<String>, Query, description = "`true`: only verified organisations"),
-        ("limit" = Option<u32>, Query, description = "Page size (default 20)"),
-        ("offset" = Option<u32>, Query, description = "Records to skip"),
+        PageParams,
     ),
     responses(
         (status = 200, description = "One page of matches", body = ListJson),
@@ -88,9 +88,8 @@ async fn list(
     request_body = OrganisationInputDoc,
     responses(
         (status = 201, description = "Registered", body = OrganisationJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 409, description = "The name is already registered in that country", body = ErrorBody),
-        (status = 422, description = "Every invalid field", body = ErrorBody),
+        SignedInWrite,
     )
 )]
 async fn create(
@@ -122,9 +121,7 @@ async fn one(
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let view = organisation_profile(&state.app, user.as_ref(), organisation_id(&id)?)
-        .await
-        .map_err(directory_error)?;
+    let view = load_view(&state, user.as_ref(), &id).await?;
     Ok(Json(ProfileJson::from(&view)).into_response())
 }
 
@@ -138,10 +135,9 @@ async fn one(
     request_body = OrganisationInputDoc,
     responses(
         (status = 200, description = "The edited organisation", body = OrganisationJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not a member of the organisation", body = ErrorBody),
         (status = 404, description = "No such organisation", body = ErrorBody),
-        (status = 422, description = "Every invalid field", body = ErrorBody),
+        SignedInWrite,
     )
 )]
 async fn edit(
@@ -167,9 +163,8 @@ async fn edit(
     params(("id" = uuid::Uuid, Path, description = "The organisation")),
     responses(
         (status = 200, description = "The log", body = AuditLogJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Neither an owner nor staff", body = ErrorBody),
         (status = 404, description = "No such organisation", body = ErrorBody),
+        OwnerOrStaff,
     )
 )]
 async fn audit_log(

@@ -7,16 +7,20 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use corridor_app::App;
+use corridor_app::actor::CurrentUser;
+use corridor_app::directory::DirectoryError;
 use corridor_app::directory::export::{export_organisations, export_people};
 use corridor_app::directory::import::{ImportFormat, import_organisations, import_people};
 use serde::Deserialize;
-use utoipa::{IntoParams, OpenApi};
+use utoipa::{IntoParams, IntoResponses, OpenApi};
 
 use crate::auth::MaybeUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidQuery;
 use crate::routes::directory::directory_error;
 use crate::routes::directory::json::ImportedJson;
+use crate::routes::openapi::responses::StaffOnly;
 use crate::state::AppState;
 
 /// Import files may be as large as the importer accepts (it says so when they are larger).
@@ -37,7 +41,11 @@ pub fn router() -> Router<AppState> {
 }
 
 #[derive(OpenApi)]
-#[openapi(paths(import_orgs, export_orgs, import_persons, export_persons))]
+#[openapi(
+    paths(import_orgs, export_orgs, import_persons, export_persons),
+    // Named here because `Imported`, a response set, does not register the schemas it uses.
+    components(schemas(ImportedJson))
+)]
 pub struct Doc;
 
 #[derive(Debug, Default, Deserialize, IntoParams)]
@@ -46,6 +54,19 @@ pub struct Doc;
 struct FormatQuery {
     /// `csv` (default) or `json`.
     format: Option<String>,
+}
+
+/// What an import answers, besides [`StaffOnly`]'s refusals.
+#[derive(IntoResponses)]
+#[expect(dead_code, reason = "describes answers for the OpenAPI document only")]
+enum Imported {
+    #[response(status = 201, description = "Every record stored")]
+    Stored(ImportedJson),
+    #[response(
+        status = 422,
+        description = "Nothing stored; every problem, by line and column (field `file`)"
+    )]
+    Invalid(ErrorBody),
 }
 
 fn format(query: &FormatQuery) -> Result<ImportFormat, AppError> {
@@ -66,12 +87,7 @@ fn format(query: &FormatQuery) -> Result<ImportFormat, AppError> {
     tag = "transfer",
     params(FormatQuery),
     request_body(content(("text/csv"), ("application/json")), description = "The file, as `docs/IMPORT.md` describes"),
-    responses(
-        (status = 201, description = "Every record stored", body = ImportedJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an organiser or admin", body = ErrorBody),
-        (status = 422, description = "Nothing stored; every problem, by line and column (field `file`)", body = ErrorBody),
-    )
+    responses(Imported, StaffOnly)
 )]
 async fn import_orgs(
     State(state): State<AppState>,
@@ -79,10 +95,14 @@ async fn import_orgs(
     ValidQuery(query): ValidQuery<FormatQuery>,
     bytes: Bytes,
 ) -> Result<Response, AppError> {
-    let ids = import_organisations(&state.app, user.as_ref(), &bytes, format(&query)?)
-        .await
-        .map_err(directory_error)?;
-    Ok((StatusCode::CREATED, Json(ImportedJson::of(&ids))).into_response())
+    import(
+        &state.app,
+        user.as_ref(),
+        &query,
+        &bytes,
+        import_organisations,
+    )
+    .await
 }
 
 /// Imports people, all or nothing
@@ -92,12 +112,7 @@ async fn import_orgs(
     tag = "transfer",
     params(FormatQuery),
     request_body(content(("text/csv"), ("application/json")), description = "The file, as `docs/IMPORT.md` describes"),
-    responses(
-        (status = 201, description = "Every record stored", body = ImportedJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an organiser or admin", body = ErrorBody),
-        (status = 422, description = "Nothing stored; every problem, by line and column (field `file`)", body = ErrorBody),
-    )
+    responses(Imported, StaffOnly)
 )]
 async fn import_persons(
     State(state): State<AppState>,
@@ -105,14 +120,39 @@ async fn import_persons(
     ValidQuery(query): ValidQuery<FormatQuery>,
     bytes: Bytes,
 ) -> Result<Response, AppError> {
-    let ids = import_people(&state.app, user.as_ref(), &bytes, format(&query)?)
+    import(&state.app, user.as_ref(), &query, &bytes, import_people).await
+}
+
+/// Runs one of the app's imports on the file in the format asked for: 201 with the ids stored.
+async fn import<Id: ToString>(
+    app: &App,
+    user: Option<&CurrentUser>,
+    query: &FormatQuery,
+    bytes: &[u8],
+    run: impl AsyncFnOnce(
+        &App,
+        Option<&CurrentUser>,
+        &[u8],
+        ImportFormat,
+    ) -> Result<Vec<Id>, DirectoryError>,
+) -> Result<Response, AppError> {
+    let ids = run(app, user, bytes, format(query)?)
         .await
         .map_err(directory_error)?;
     Ok((StatusCode::CREATED, Json(ImportedJson::of(&ids))).into_response())
 }
 
-/// An export file as a download named `corridor-<what>.<csv|json>`.
-fn export_file(what: &str, format: ImportFormat, text: String) -> Response {
+/// Runs one of the app's exports in the format asked for: a download named
+/// `corridor-<what>.<csv|json>`.
+async fn export(
+    app: &App,
+    user: Option<&CurrentUser>,
+    query: &FormatQuery,
+    what: &str,
+    run: impl AsyncFnOnce(&App, Option<&CurrentUser>, ImportFormat) -> Result<String, DirectoryError>,
+) -> Result<Response, AppError> {
+    let format = format(query)?;
+    let text = run(app, user, format).await.map_err(directory_error)?;
     let (content_type, extension) = match format {
         ImportFormat::Csv => ("text/csv; charset=utf-8", "csv"),
         ImportFormat::Json => ("application/json", "json"),
@@ -130,7 +170,7 @@ fn export_file(what: &str, format: ImportFormat, text: String) -> Response {
             HeaderValue::from_static("private, no-store"),
         ),
     ];
-    (headers, text).into_response()
+    Ok((headers, text).into_response())
 }
 
 /// Exports every organisation, drafts included, in the import shape
@@ -145,8 +185,7 @@ fn export_file(what: &str, format: ImportFormat, text: String) -> Response {
     responses(
         (status = 200, description = "The file, as an attachment", content(("text/csv"), ("application/json"))),
         (status = 400, description = "An unknown format", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an organiser or admin", body = ErrorBody),
+        StaffOnly,
     )
 )]
 async fn export_orgs(
@@ -154,11 +193,14 @@ async fn export_orgs(
     MaybeUser(user): MaybeUser,
     ValidQuery(query): ValidQuery<FormatQuery>,
 ) -> Result<Response, AppError> {
-    let format = format(&query)?;
-    let text = export_organisations(&state.app, user.as_ref(), format)
-        .await
-        .map_err(directory_error)?;
-    Ok(export_file("organisations", format, text))
+    export(
+        &state.app,
+        user.as_ref(),
+        &query,
+        "organisations",
+        export_organisations,
+    )
+    .await
 }
 
 /// Exports every person with their private contact details, in the import shape
@@ -173,8 +215,7 @@ async fn export_orgs(
     responses(
         (status = 200, description = "The file, as an attachment", content(("text/csv"), ("application/json"))),
         (status = 400, description = "An unknown format", body = ErrorBody),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an organiser or admin", body = ErrorBody),
+        StaffOnly,
     )
 )]
 async fn export_persons(
@@ -182,9 +223,5 @@ async fn export_persons(
     MaybeUser(user): MaybeUser,
     ValidQuery(query): ValidQuery<FormatQuery>,
 ) -> Result<Response, AppError> {
-    let format = format(&query)?;
-    let text = export_people(&state.app, user.as_ref(), format)
-        .await
-        .map_err(directory_error)?;
-    Ok(export_file("people", format, text))
+    export(&state.app, user.as_ref(), &query, "people", export_people).await
 }

@@ -6,18 +6,20 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use chrono::{Days, NaiveDate, Utc};
-use corridor_app::directory::organisations::organisation_profile;
 use corridor_app::directory::verification::{ReviewQuery, act, review_queue};
 use corridor_domain::directory::{VerificationAction, VerificationState};
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
 
 use super::body;
+use super::inputs::{FilterParams, PageParams};
 use crate::auth::MaybeUser;
 use crate::error::{AppError, ErrorBody};
 use crate::extract::ValidQuery;
 use crate::routes::directory::json::{OrganisationJson, QueueJson, VerificationJson};
+use crate::routes::directory::pages::load_view;
 use crate::routes::directory::{directory_error, organisation_id};
+use crate::routes::openapi::responses::{SignedIn, StaffOnly};
 use crate::state::AppState;
 
 pub fn router() -> Router<AppState> {
@@ -50,9 +52,7 @@ async fn verification(
     MaybeUser(user): MaybeUser,
     Path(id): Path<String>,
 ) -> Result<Response, AppError> {
-    let view = organisation_profile(&state.app, user.as_ref(), organisation_id(&id)?)
-        .await
-        .map_err(directory_error)?;
+    let view = load_view(&state, user.as_ref(), &id).await?;
     Ok(Json(OrganisationJson::from(&view.organisation).verification).into_response())
 }
 
@@ -117,11 +117,11 @@ pub fn action(name: &str, input: StepInput) -> Result<VerificationAction, AppErr
     request_body(content = Option<StepInput>, content_type = "application/json"),
     responses(
         (status = 200, description = "The state after the step", body = VerificationJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
         (status = 403, description = "Not allowed to take this step", body = ErrorBody),
         (status = 404, description = "No such organisation or step", body = ErrorBody),
         (status = 409, description = "The step does not apply in the current state", body = ErrorBody),
         (status = 422, description = "A reason or statement is missing", body = ErrorBody),
+        SignedIn,
     )
 )]
 async fn step(
@@ -153,16 +153,13 @@ async fn step(
     tag = "verification",
     params(
         ("state" = Option<String>, Query, description = "One state; by default everything waiting for a reviewer"),
-        ("country" = Option<String>, Query, description = "ISO 3166-1 country code"),
-        ("kind" = Option<String>, Query, description = "Organisation kind"),
-        ("limit" = Option<u32>, Query, description = "Page size"),
-        ("offset" = Option<u32>, Query, description = "Records to skip"),
+        FilterParams,
+        PageParams,
     ),
     responses(
         (status = 200, description = "The queue", body = QueueJson),
-        (status = 401, description = "Not signed in", body = ErrorBody),
-        (status = 403, description = "Not an organiser or admin", body = ErrorBody),
         (status = 422, description = "An unknown state, country or kind", body = ErrorBody),
+        StaffOnly,
     )
 )]
 async fn queue(

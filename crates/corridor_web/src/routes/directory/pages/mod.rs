@@ -1,10 +1,11 @@
 //! Directory pages: the searchable list with the verified badge ([`list`]), the organisation and
-//! person forms ([`forms`]), profiles with their verification steps and audit log ([`profile`],
+//! person forms ([`forms`]), the people list ([`people`]), profiles with their verification steps and audit log ([`profile`],
 //! [`person`]) and verification evidence ([`evidence`]).
 
 mod evidence;
 mod forms;
 mod list;
+mod people;
 mod person;
 mod profile;
 
@@ -27,6 +28,7 @@ pub fn router() -> Router<AppState> {
         .merge(profile::router())
         .merge(evidence::router())
         .merge(person::router())
+        .merge(people::router())
 }
 
 /// A page error; visitors asked to sign in go to the log-in page and come back.
@@ -38,7 +40,8 @@ fn fail(chrome: &Chrome, error: AppError, back: &str) -> Response {
     chrome.fail()(error).into_response()
 }
 
-async fn load_view(
+/// The profile of the organisation named in the path, as `user` may see it (pages and API).
+pub(super) async fn load_view(
     state: &AppState,
     user: Option<&CurrentUser>,
     id: &str,

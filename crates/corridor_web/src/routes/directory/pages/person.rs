@@ -5,7 +5,8 @@ use axum::Router;
 use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use corridor_app::directory::people::{PersonView, person_profile};
+use corridor_app::directory::people::{PersonView, person_and_organisation};
+use corridor_domain::directory::Organisation;
 
 use super::fail;
 use crate::auth::MaybeUser;
@@ -22,6 +23,7 @@ pub fn router() -> Router<AppState> {
 struct PersonPage<'a> {
     chrome: &'a Chrome,
     view: PersonView,
+    organisation: Option<Organisation>,
 }
 
 async fn person(
@@ -31,14 +33,15 @@ async fn person(
 ) -> Response {
     let back = format!("/people/{id}");
     let found = async {
-        person_profile(&state.app, user.as_ref(), person_id(&id)?)
+        person_and_organisation(&state.app, user.as_ref(), person_id(&id)?)
             .await
             .map_err(directory_error)
     };
     match found.await {
-        Ok(view) => render(&PersonPage {
+        Ok((view, organisation)) => render(&PersonPage {
             chrome: &state.chrome,
             view,
+            organisation,
         })
         .map(IntoResponse::into_response)
         .unwrap_or_else(|e| fail(&state.chrome, e, &back)),

@@ -1,6 +1,8 @@
 //! An organisation's profile with the verification steps the caller may take and, for those who
 //! may read them, its evidence and audit log.
 
+use std::collections::HashMap;
+
 use askama::Template;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -8,7 +10,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use corridor_app::actor::CurrentUser;
-use corridor_app::directory::organisations::{OrganisationView, organisation_audit_log};
+use corridor_app::directory::organisations::{
+    OrganisationView, actor_names, organisation_audit_log,
+};
 use corridor_app::directory::verification::{act, organisation_evidence};
 use corridor_domain::directory::VerificationState;
 use corridor_store::AuditEntry;
@@ -207,7 +211,48 @@ struct AuditPage<'a> {
     chrome: &'a Chrome,
     id: String,
     name: String,
-    entries: Vec<AuditEntry>,
+    rows: Vec<AuditRow>,
+}
+
+/// One audit entry as people read it: names for accounts, words for states and actions.
+struct AuditRow {
+    when: String,
+    who: String,
+    what: String,
+    from: String,
+    to: String,
+    reason: String,
+}
+
+/// `under_review` → "under review"; a value the workflow does not know is shown as stored.
+fn state_words(state: Option<&str>) -> String {
+    match state {
+        Some(s) => VerificationState::parse(s).map_or_else(|| s.to_owned(), |v| v.to_string()),
+        None => String::new(),
+    }
+}
+
+fn audit_row(entry: AuditEntry, names: &HashMap<String, String>) -> AuditRow {
+    let who = match entry.actor.as_deref() {
+        None => "system".to_owned(),
+        Some(actor) => names
+            .get(actor)
+            .cloned()
+            .unwrap_or_else(|| actor.to_owned()),
+    };
+    // "verification.start_review" → "start review", "organisation.created" → "organisation created".
+    let action = entry
+        .action
+        .strip_prefix("verification.")
+        .unwrap_or(&entry.action);
+    AuditRow {
+        when: entry.occurred_at.format("%Y-%m-%d %H:%M:%S").to_string(),
+        who,
+        what: action.replace(['.', '_'], " "),
+        from: state_words(entry.from_state.as_deref()),
+        to: state_words(entry.to_state.as_deref()),
+        reason: entry.reason.unwrap_or_default(),
+    }
 }
 
 async fn audit(
@@ -218,18 +263,22 @@ async fn audit(
     let back = format!("/organisations/{id}/audit");
     let found = async {
         let oid = organisation_id(&id)?;
-        organisation_audit_log(&state.app, user.as_ref(), oid)
+        let (organisation, entries) = organisation_audit_log(&state.app, user.as_ref(), oid)
             .await
-            .map_err(directory_error)
+            .map_err(directory_error)?;
+        let names = actor_names(&state.app, &entries)
+            .await
+            .map_err(directory_error)?;
+        Ok::<_, AppError>((organisation, entries, names))
     };
     match found.await {
-        Ok((organisation, entries)) => {
+        Ok((organisation, entries, names)) => {
             let name = organisation.details.legal_name.to_string();
             let page = AuditPage {
                 chrome: &state.chrome,
                 id: id.clone(),
                 name,
-                entries,
+                rows: entries.into_iter().map(|e| audit_row(e, &names)).collect(),
             };
             render(&page)
                 .map(IntoResponse::into_response)

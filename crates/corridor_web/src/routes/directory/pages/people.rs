@@ -1,0 +1,145 @@
+//! The searchable list of people: officials, experts, diplomats, investors, professionals, each
+//! with their organisation's badge; contact details only where the caller may see them.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use corridor_app::directory::DirectoryError;
+use corridor_app::directory::organisations::is_verified;
+use corridor_app::directory::people_search::{PeopleQuery, PersonListing, search_people};
+
+use super::fail;
+use crate::auth::MaybeUser;
+use crate::error::AppError;
+use crate::extract::ValidQuery;
+use crate::pages::{Chrome, render};
+use crate::routes::directory::directory_error;
+use crate::state::AppState;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/people", get(list))
+}
+
+/// One line of the listing.
+struct PersonRow {
+    id: String,
+    name: String,
+    title: String,
+    kind: &'static str,
+    organisation: Option<(String, String, bool, String)>,
+    expertise: String,
+    email: String,
+    phone: String,
+}
+
+fn row(listing: &PersonListing) -> PersonRow {
+    let d = &listing.view.person.details;
+    let contact = listing.view.contact.as_ref();
+    let codes = d.expertise_industries.iter().map(|c| c.as_str());
+    let products = d.expertise_products.iter().map(|c| c.as_str());
+    let tags = d.tags.iter().map(|t| t.as_str());
+    PersonRow {
+        id: listing.view.person.id.to_string(),
+        name: d.name.to_string(),
+        title: d
+            .title
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        kind: d.kind.label(),
+        organisation: listing.organisation.as_ref().map(|o| {
+            (
+                o.id.to_string(),
+                o.details.legal_name.to_string(),
+                is_verified(o),
+                o.verification.state.to_string(),
+            )
+        }),
+        expertise: codes
+            .chain(products)
+            .chain(tags)
+            .collect::<Vec<_>>()
+            .join(", "),
+        email: contact
+            .and_then(|c| c.email.as_ref())
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        phone: contact
+            .and_then(|c| c.phone.as_ref())
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "directory/people.html")]
+struct PeoplePage<'a> {
+    chrome: &'a Chrome,
+    query: PeopleQuery,
+    total: u64,
+    rows: Vec<PersonRow>,
+    errors: Vec<(String, String)>,
+    next_offset: Option<u32>,
+}
+
+impl PeoplePage<'_> {
+    fn value(&self, which: &str) -> String {
+        let q = &self.query;
+        let v = match which {
+            "q" => &q.q,
+            "country" => &q.country,
+            "kind" => &q.kind,
+            "naics" => &q.naics,
+            _ => &q.hs,
+        };
+        v.clone().unwrap_or_default()
+    }
+}
+
+async fn list(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    query: Result<ValidQuery<PeopleQuery>, AppError>,
+) -> Response {
+    let query = match query {
+        Ok(ValidQuery(q)) => q,
+        Err(e) => return fail(&state.chrome, e, "/people"),
+    };
+    let (total, rows, errors, next_offset) = match search_people(&state.app, user.as_ref(), &query)
+        .await
+    {
+        Ok(page) => {
+            let shown = query.offset.unwrap_or(0) + u32::try_from(page.items.len()).unwrap_or(0);
+            let more = u64::from(shown) < page.total;
+            let rows = page.items.iter().map(row).collect();
+            (page.total, rows, Vec::new(), more.then_some(shown))
+        }
+        Err(DirectoryError::Invalid(errors)) => (
+            0,
+            Vec::new(),
+            errors.0.into_iter().map(|e| (e.field, e.message)).collect(),
+            None,
+        ),
+        Err(e) => return fail(&state.chrome, directory_error(e), "/people"),
+    };
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    let page = PeoplePage {
+        chrome: &state.chrome,
+        query,
+        total,
+        rows,
+        errors,
+        next_offset,
+    };
+    match render(&page) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => fail(&state.chrome, e, "/people"),
+    }
+}
