@@ -9,6 +9,8 @@
 //! | audit log, evidence | – | – | – | ✓ | ✓ | ✓ |
 //! | registrant steps (submit, provide info, appeal, renew), add evidence | – | – | – | ✓ | – | – |
 //! | reviewer steps (review, ask, approve, reject, suspend, reinstate) | – | – | – | – | ✓ | ✓ |
+//! | see members | – | – | ✓ | ✓ | ✓ | ✓ |
+//! | add, change or remove members (staff may leave; the last owner stays) | – | – | – | ✓ | – | ✓ |
 //!
 //! Reviewers never review an organisation they belong to. Contact details of a person: the person,
 //! the owners of their organisation, organisers and admins (see [`may_see_contacts`]).

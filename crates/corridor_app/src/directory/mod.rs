@@ -7,6 +7,7 @@ mod error;
 pub mod evidence;
 pub mod export;
 pub mod import;
+pub mod members;
 pub mod notice;
 pub mod organisations;
 pub mod people;

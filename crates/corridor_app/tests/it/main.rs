@@ -5,6 +5,7 @@ mod config;
 mod demo;
 mod demo_load;
 mod directory_authorisation;
+mod directory_members;
 mod directory_notices;
 mod directory_support;
 mod directory_verification;

@@ -95,6 +95,40 @@ impl Memberships<'_> {
         tx.commit().await.map_err(self.error())
     }
 
+    /// Removes `account` from `organisation` and records `audit`, unless that would leave the
+    /// organisation without an owner (checked inside the transaction): then nothing is written
+    /// and the answer is a [`StoreError::Conflict`]. Removing a non-member changes nothing.
+    pub async fn remove(
+        &self,
+        account: AccountId,
+        organisation: OrganisationId,
+        audit: NewAuditEntry,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.store.begin().await.map_err(self.error())?;
+        let sql = "DELETE FROM memberships WHERE account_id = $1 AND organisation_id = $2";
+        let removed = tx
+            .execute(sql, &[Arg::id(account), Arg::id(organisation)])
+            .await
+            .map_err(self.error())?;
+        // Returning early drops the transaction, which rolls it back.
+        if removed == 0 {
+            return Ok(false);
+        }
+        let sql = "SELECT COUNT(*) FROM memberships WHERE organisation_id = $1 AND role = 'owner'";
+        let owners = tx
+            .scalar(sql, &[Arg::id(organisation)])
+            .await
+            .map_err(self.error())?;
+        if owners == 0 {
+            return Err(StoreError::Conflict {
+                what: format!("the last owner of organisation {organisation}"),
+            });
+        }
+        tx.audit(audit).await.map_err(self.error())?;
+        tx.commit().await.map_err(self.error())?;
+        Ok(true)
+    }
+
     /// The role of `account` in `organisation`, if it is a member.
     pub async fn role(
         &self,

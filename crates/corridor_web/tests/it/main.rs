@@ -10,6 +10,7 @@ mod codes;
 mod directory_api;
 mod directory_evidence;
 mod directory_export;
+mod directory_members;
 mod directory_pages;
 mod directory_people;
 mod health;

@@ -4,6 +4,7 @@
 
 mod evidence;
 mod inputs;
+mod members;
 mod organisations;
 mod people;
 mod transfer;
@@ -26,6 +27,7 @@ pub fn router() -> Router<AppState> {
         .merge(evidence::router())
         .merge(people::router())
         .merge(transfer::router())
+        .merge(members::router())
 }
 
 /// The part of the OpenAPI document these handlers describe.
@@ -35,6 +37,7 @@ pub fn openapi() -> utoipa::openapi::OpenApi {
     doc.merge(evidence::Doc::openapi());
     doc.merge(people::Doc::openapi());
     doc.merge(transfer::Doc::openapi());
+    doc.merge(members::Doc::openapi());
     doc
 }
 

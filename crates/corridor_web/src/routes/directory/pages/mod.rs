@@ -5,6 +5,7 @@
 mod evidence;
 mod forms;
 mod list;
+mod members;
 mod people;
 mod person;
 mod profile;
@@ -29,6 +30,7 @@ pub fn router() -> Router<AppState> {
         .merge(evidence::router())
         .merge(person::router())
         .merge(people::router())
+        .merge(members::router())
 }
 
 /// A page error; visitors asked to sign in go to the log-in page and come back.
