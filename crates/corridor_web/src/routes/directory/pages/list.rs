@@ -3,14 +3,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use corridor_app::directory::DirectoryError;
 use corridor_app::directory::organisations::{DirectoryQuery, is_verified, search_organisations};
 use corridor_domain::directory::Organisation;
 
-use super::fail;
+use super::{Listing, fail};
 use crate::auth::MaybeUser;
 use crate::error::AppError;
 use crate::extract::ValidQuery;
@@ -35,30 +33,31 @@ pub struct OrganisationRow {
 }
 
 pub fn rows(items: &[Organisation]) -> Vec<OrganisationRow> {
-    items
-        .iter()
-        .map(|o| OrganisationRow {
-            id: o.id.to_string(),
-            name: o.details.legal_name.to_string(),
-            trading_name: o
-                .details
-                .trading_name
-                .as_ref()
-                .map(ToString::to_string)
-                .unwrap_or_default(),
-            country: o.details.country.name().to_owned(),
-            kind: o.details.kind.label(),
-            state: o.verification.state.to_string(),
-            verified: is_verified(o),
-            exports: o
-                .details
-                .exports
-                .iter()
-                .map(|c| c.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-        })
-        .collect()
+    items.iter().map(row).collect()
+}
+
+fn row(o: &Organisation) -> OrganisationRow {
+    OrganisationRow {
+        id: o.id.to_string(),
+        name: o.details.legal_name.to_string(),
+        trading_name: o
+            .details
+            .trading_name
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        country: o.details.country.name().to_owned(),
+        kind: o.details.kind.label(),
+        state: o.verification.state.to_string(),
+        verified: is_verified(o),
+        exports: o
+            .details
+            .exports
+            .iter()
+            .map(|c| c.as_str())
+            .collect::<Vec<_>>()
+            .join(", "),
+    }
 }
 
 #[derive(Template)]
@@ -97,39 +96,21 @@ async fn list(
         Ok(ValidQuery(q)) => q,
         Err(e) => return fail(&state.chrome, e, "/directory"),
     };
-    let (total, rows, errors, next_offset) =
-        match search_organisations(&state.app, user.as_ref(), &query).await {
-            Ok(page) => {
-                let shown =
-                    query.offset.unwrap_or(0) + u32::try_from(page.items.len()).unwrap_or(0);
-                let more = u64::from(shown) < page.total;
-                (
-                    page.total,
-                    rows(&page.items),
-                    Vec::new(),
-                    more.then_some(shown),
-                )
-            }
-            Err(DirectoryError::Invalid(errors)) => (
-                0,
-                Vec::new(),
-                errors.0.into_iter().map(|e| (e.field, e.message)).collect(),
-                None,
-            ),
-            Err(e) => return fail(&state.chrome, directory_error(e), "/directory"),
-        };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
+    let found = search_organisations(&state.app, user.as_ref(), &query)
+        .await
+        .map(|page| (page.total, page.items));
+    let listing = match Listing::of(found, query.offset, row) {
+        Ok(listing) => listing,
+        Err(e) => return fail(&state.chrome, directory_error(e), "/directory"),
     };
+    let status = listing.status();
     let page = ListPage {
         chrome: &state.chrome,
         query,
-        total,
-        rows,
-        errors,
-        next_offset,
+        total: listing.total,
+        rows: listing.rows,
+        errors: listing.errors,
+        next_offset: listing.next_offset,
     };
     match render(&page) {
         Ok(html) => (status, html).into_response(),

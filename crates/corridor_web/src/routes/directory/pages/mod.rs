@@ -13,6 +13,7 @@ mod profile;
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
 use corridor_app::actor::CurrentUser;
+use corridor_app::directory::DirectoryError;
 use corridor_app::directory::organisations::{OrganisationView, organisation_profile};
 
 use super::{directory_error, organisation_id};
@@ -51,4 +52,49 @@ pub(super) async fn load_view(
     organisation_profile(&state.app, user, organisation_id(id)?)
         .await
         .map_err(directory_error)
+}
+
+/// What a search page shows: one page of rows, or the bad parameters named (then 422).
+pub(super) struct Listing<R> {
+    pub total: u64,
+    pub rows: Vec<R>,
+    pub errors: Vec<(String, String)>,
+    pub next_offset: Option<u32>,
+}
+
+impl<R> Listing<R> {
+    /// The listing of one page found at `offset`; field errors become the page's error list, any
+    /// other error is the caller's to show.
+    pub fn of<T>(
+        found: Result<(u64, Vec<T>), DirectoryError>,
+        offset: Option<u32>,
+        row: impl Fn(&T) -> R,
+    ) -> Result<Listing<R>, DirectoryError> {
+        match found {
+            Ok((total, items)) => {
+                let shown = offset.unwrap_or(0) + u32::try_from(items.len()).unwrap_or(0);
+                Ok(Listing {
+                    total,
+                    rows: items.iter().map(row).collect(),
+                    errors: Vec::new(),
+                    next_offset: (u64::from(shown) < total).then_some(shown),
+                })
+            }
+            Err(DirectoryError::Invalid(errors)) => Ok(Listing {
+                total: 0,
+                rows: Vec::new(),
+                errors: errors.0.into_iter().map(|e| (e.field, e.message)).collect(),
+                next_offset: None,
+            }),
+            Err(e) => Err(e),
+        }
+    }
+
+    pub fn status(&self) -> axum::http::StatusCode {
+        if self.errors.is_empty() {
+            axum::http::StatusCode::OK
+        } else {
+            axum::http::StatusCode::UNPROCESSABLE_ENTITY
+        }
+    }
 }

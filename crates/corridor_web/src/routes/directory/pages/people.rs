@@ -4,14 +4,12 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use corridor_app::directory::DirectoryError;
 use corridor_app::directory::organisations::is_verified;
 use corridor_app::directory::people_search::{PeopleQuery, PersonListing, search_people};
 
-use super::fail;
+use super::{Listing, fail};
 use crate::auth::MaybeUser;
 use crate::error::AppError;
 use crate::extract::ValidQuery;
@@ -108,35 +106,21 @@ async fn list(
         Ok(ValidQuery(q)) => q,
         Err(e) => return fail(&state.chrome, e, "/people"),
     };
-    let (total, rows, errors, next_offset) = match search_people(&state.app, user.as_ref(), &query)
+    let found = search_people(&state.app, user.as_ref(), &query)
         .await
-    {
-        Ok(page) => {
-            let shown = query.offset.unwrap_or(0) + u32::try_from(page.items.len()).unwrap_or(0);
-            let more = u64::from(shown) < page.total;
-            let rows = page.items.iter().map(row).collect();
-            (page.total, rows, Vec::new(), more.then_some(shown))
-        }
-        Err(DirectoryError::Invalid(errors)) => (
-            0,
-            Vec::new(),
-            errors.0.into_iter().map(|e| (e.field, e.message)).collect(),
-            None,
-        ),
+        .map(|page| (page.total, page.items));
+    let listing = match Listing::of(found, query.offset, row) {
+        Ok(listing) => listing,
         Err(e) => return fail(&state.chrome, directory_error(e), "/people"),
     };
-    let status = if errors.is_empty() {
-        StatusCode::OK
-    } else {
-        StatusCode::UNPROCESSABLE_ENTITY
-    };
+    let status = listing.status();
     let page = PeoplePage {
         chrome: &state.chrome,
         query,
-        total,
-        rows,
-        errors,
-        next_offset,
+        total: listing.total,
+        rows: listing.rows,
+        errors: listing.errors,
+        next_offset: listing.next_offset,
     };
     match render(&page) {
         Ok(html) => (status, html).into_response(),
