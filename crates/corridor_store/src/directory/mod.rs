@@ -10,6 +10,7 @@
 //! `person_codes`, indexed by `(system, code)`, so "who exports HS 1006?" is a range scan of that
 //! index on both backends (PostgreSQL compares the codes in the "C" collation, as SQLite does).
 
+mod code_rows;
 mod evidence;
 mod filter;
 pub(crate) mod id;

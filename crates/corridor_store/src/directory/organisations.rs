@@ -7,6 +7,7 @@ use corridor_domain::directory::{
 };
 use sqlx::types::{Json, Uuid};
 
+use super::code_rows::ORGANISATION_CODES;
 use super::filter::{contains_pattern, next, upper_bound};
 use super::id::DbId;
 use super::tx::{Arg, Tx};
@@ -40,12 +41,6 @@ struct OrganisationRow {
     appeals_used: i64,
     in_appeal: bool,
     valid_until: Option<NaiveDate>,
-}
-
-#[derive(sqlx::FromRow)]
-struct CodeRow {
-    system: String,
-    code: String,
 }
 
 const SELECT: &str = "SELECT o.id, o.kind, o.legal_name, o.trading_name, o.country, o.region, o.city, \
@@ -382,33 +377,13 @@ async fn insert_codes(
         ("import", d.imports.iter().map(|c| c.as_str()).collect()),
         ("language", d.languages.iter().map(|c| c.as_str()).collect()),
     ];
-    let sql = "INSERT INTO organisation_codes (organisation_id, system, position, code) VALUES ($1, $2, $3, $4)";
-    for (system, codes) in lists {
-        for (position, code) in codes.into_iter().enumerate() {
-            let position = i64::try_from(position).unwrap_or(i64::MAX);
-            let args = [
-                Arg::id(id),
-                Arg::text(system),
-                Arg::Int(Some(position)),
-                Arg::text(code),
-            ];
-            tx.execute(sql, &args).await?;
-        }
-    }
-    Ok(())
+    ORGANISATION_CODES.insert(tx, id.into(), &lists).await
 }
 
 /// Rebuilds the domain organisation from its row and code rows, through the domain's validation.
 async fn load(tx: &mut Tx, row: OrganisationRow) -> Result<Organisation, sqlx::Error> {
-    let sql = "SELECT system, code FROM organisation_codes WHERE organisation_id = $1 ORDER BY system, position";
-    let codes: Vec<CodeRow> = tx.fetch_all(sql, &[Arg::Id(Some(row.id))]).await?;
-    let of = |system: &str| -> Vec<String> {
-        codes
-            .iter()
-            .filter(|c| c.system == system)
-            .map(|c| c.code.clone())
-            .collect()
-    };
+    let codes = ORGANISATION_CODES.load(tx, row.id).await?;
+    let of = |system: &str| codes.of(system);
     let input = OrganisationInput {
         kind: row.kind,
         legal_name: row.legal_name,

@@ -6,6 +6,7 @@ use corridor_domain::directory::{
 };
 use sqlx::types::{Json, Uuid};
 
+use super::code_rows::PERSON_CODES;
 use super::id::DbId;
 use super::tx::{Arg, Tx};
 use super::{Page, corrupt, count};
@@ -39,12 +40,6 @@ struct PersonRow {
     email: Option<String>,
     phone: Option<String>,
     profile_url: Option<String>,
-}
-
-#[derive(sqlx::FromRow)]
-struct CodeRow {
-    system: String,
-    code: String,
 }
 
 pub(super) const SELECT: &str = "SELECT p.id, p.organisation_id, p.account_id, p.name, p.title, p.kind, p.tags, \
@@ -204,34 +199,12 @@ pub(crate) async fn insert(
         ),
         ("language", d.languages.iter().map(|c| c.as_str()).collect()),
     ];
-    let sql =
-        "INSERT INTO person_codes (person_id, system, position, code) VALUES ($1, $2, $3, $4)";
-    for (system, codes) in lists {
-        for (position, code) in codes.into_iter().enumerate() {
-            let position = i64::try_from(position).unwrap_or(i64::MAX);
-            let args = [
-                Arg::id(id),
-                Arg::text(system),
-                Arg::Int(Some(position)),
-                Arg::text(code),
-            ];
-            tx.execute(sql, &args).await?;
-        }
-    }
-    Ok(())
+    PERSON_CODES.insert(tx, id.into(), &lists).await
 }
 
 async fn load(tx: &mut Tx, row: PersonRow) -> Result<StoredPerson, sqlx::Error> {
-    let sql =
-        "SELECT system, code FROM person_codes WHERE person_id = $1 ORDER BY system, position";
-    let codes: Vec<CodeRow> = tx.fetch_all(sql, &[Arg::Id(Some(row.id))]).await?;
-    let of = |system: &str| -> Vec<String> {
-        codes
-            .iter()
-            .filter(|c| c.system == system)
-            .map(|c| c.code.clone())
-            .collect()
-    };
+    let codes = PERSON_CODES.load(tx, row.id).await?;
+    let of = |system: &str| codes.of(system);
     let input = PersonInput {
         name: row.name,
         title: row.title.unwrap_or_default(),
