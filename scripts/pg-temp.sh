@@ -14,7 +14,8 @@ pg_bin() {
 }
 
 as_pg() {
-  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "$*"; else bash -c "$*"; fi
+  # From /, since the caller's directory may be closed to the postgres user (a mktemp clone).
+  if [ "$(id -u)" = 0 ]; then su postgres -s /bin/bash -c "cd / && $*"; else bash -c "$*"; fi
 }
 
 case "${1:-}" in
