@@ -1,8 +1,8 @@
 //! Large-instance benchmark:
-//! `cargo run --release --example large_bench [participants] [seconds] [tables factor]`.
+//! `cargo run --release --example large_bench [participants] [seconds] [tables factor] [threads]`.
 //!
 //! Generates an instance (2,000 participants, about 20,000 requests by default), runs first fit
-//! and the solver (2 threads), then a one-cancellation incremental re-optimisation, and prints
+//! and the solver (2 threads unless given), then a one-cancellation incremental re-optimisation, and prints
 //! placed meetings, breaks, bound, time and peak memory (VmHWM, read here only: the library
 //! does no I/O).
 
@@ -44,6 +44,8 @@ fn main() {
             *t = (*t as f64 * f).round() as u32;
         }
     }
+    // Optional fourth argument: solver threads (default 2).
+    let threads: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(2);
     let m = p.meetings.len();
     println!(
         "instance: {} participants, {m} requests, {} slots, {} tables/slot",
@@ -64,7 +66,7 @@ fn main() {
 
     let o = Options {
         time_limit: Duration::from_secs_f64(secs),
-        threads: 2,
+        threads,
         initial: None,
         progress: None,
         seed: 1,
@@ -103,7 +105,7 @@ fn main() {
     let (p2, old_to_new) = apply_change(&p, &change).expect("valid change");
     let o2 = Options {
         time_limit: Duration::from_secs(1),
-        threads: 2,
+        threads,
         initial: None,
         progress: None,
         seed: 2,

@@ -3,15 +3,20 @@
 //! # Technique, and why
 //!
 //! SAT with incremental assumptions, on CaDiCaL (the `cadical` crate bundles its C++ source;
-//! nothing to install, no bindgen). The JAIR 2022 study (Bofill et al.) found SAT/MaxSAT
+//! nothing to install, no bindgen; `sat.rs` calls its C interface directly because the crate's
+//! wrapper cannot set options). The JAIR 2022 study (Bofill et al.) found SAT/MaxSAT
 //! encodings with *implied constraints* far ahead of CP and MIP on these instances, and the
 //! optimal break counts are small (0 to about 25), so a lower-bounding linear search — "at most
 //! k breaks?" for k = 0, 1, 2, … — reaches the optimum after a handful of calls, each UNSAT
 //! answer being a proof of the bound k+1. A single incremental solver keeps its learnt clauses
 //! across those calls. A second thread runs the same search one step ahead (k = lb+1), so the
-//! last UNSAT proof and the final SAT query run in parallel; it first finds some schedule so
-//! that one is available early (see `search.rs` for what else was tried). The two share
-//! bounds and the incumbent through atomics and interrupt each other's moot queries.
+//! last UNSAT proof and the final SAT query run in parallel; it runs in CaDiCaL's stable mode
+//! so that the two search differently once they ask the same last query. Before each query a
+//! worker re-reads the best schedule known into the solver's saved phases (solution-guided
+//! search). Traced on the slow public runs, the UNSAT proofs below the optimum take a few
+//! seconds and the final SAT query the rest, which is what these two choices are for (see
+//! `search.rs`). The workers share bounds and the incumbent through atomics and interrupt each
+//! other's moot queries.
 //!
 //! # Encoding (see `encode.rs`)
 //!
@@ -54,6 +59,7 @@ mod cnf;
 mod decode;
 mod domain;
 mod encode;
+mod sat;
 mod search;
 mod weight;
 mod worst;

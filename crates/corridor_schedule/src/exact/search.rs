@@ -3,8 +3,19 @@
 //! Every worker asks "at most k breaks?" under an assumption, k rising from the proven lower
 //! bound; each UNSAT answer proves k+1 and is kept as a unit clause, and a SAT answer at the
 //! lower bound is optimal. The last two queries (UNSAT at opt-1, SAT at opt) are the expensive
-//! ones, so with two threads the second worker stays one step ahead (k = lb+1) and the two
+//! ones (traced on the slowest public runs: mostly the SAT query, e.g. 18 of 20 s), so with two
+//! threads the second worker stays one step ahead (k = lb+1) and the two
 //! run in parallel; a bound proven by one interrupts the other's moot query.
+//!
+//! Measured on the 12 slowest public runs (2 threads sharing one core, so times are about
+//! twice the usual): 500 s with one timeout for two default-configured workers; 382 s with
+//! the `Ahead` worker in stable mode and the incumbent as the first phases; 362 s with the
+//! phases also reset to the incumbent before every query (kept); 428 s with one timeout for
+//! `target=2` and another seed instead of stable mode. One-thread runs of single options
+//! (`phase=0`, `target=2`, `stabilizeonly`, guided phases) differed by instance more than in
+//! total, which is why the two workers differ rather than both taking one "best" option.
+//! An extra implied "run start" variable per (participant, slot) for break-free days was
+//! slower (271 s against 250 s on one thread, 3 timeouts).
 //!
 //! Also tried, and not kept (CPU seconds with the heuristic start, 2 threads, measured side by
 //! side with the kept version under the same load):
@@ -27,6 +38,7 @@ use std::time::Instant;
 use super::cnf::Cnf;
 use super::decode::{assign_tables, breaks_per_participant, objective};
 use super::encode::Encoding;
+use super::sat::{Interrupt, Solver};
 use crate::model::{Objective, Problem, Progress, Schedule};
 
 pub(crate) struct Best {
@@ -114,8 +126,8 @@ pub(crate) struct Stopper<'a> {
     query: Option<(u64, u64)>,
 }
 
-impl cadical::Callbacks for Stopper<'_> {
-    fn terminate(&mut self) -> bool {
+impl Interrupt for Stopper<'_> {
+    fn interrupt(&mut self) -> bool {
         self.sh.timed_out()
             || self.query.is_some_and(|(lb, k)| {
                 self.sh.lb.load(Relaxed) > lb || self.sh.ub.load(Relaxed) <= k
@@ -124,16 +136,22 @@ impl cadical::Callbacks for Stopper<'_> {
 }
 
 fn set_query(s: &mut Sat<'_>, query: Option<(u64, u64)>) {
-    if let Some(c) = s.get_callbacks() {
-        c.query = query;
-    }
+    s.check().query = query;
 }
 
-pub(crate) type Sat<'a> = cadical::Solver<Stopper<'a>>;
+pub(crate) type Sat<'a> = Solver<Stopper<'a>>;
 
-pub(crate) fn new_solver<'a>(sh: &'a Shared<'a>, config: &str, cnf: &Cnf) -> Sat<'a> {
-    let mut s: Sat<'a> = cadical::Solver::with_config(config).unwrap_or_default();
-    s.set_callbacks(Some(Stopper { sh, query: None }));
+pub(crate) fn new_solver<'a>(
+    sh: &'a Shared<'a>,
+    config: &str,
+    options: &[(&str, i32)],
+    cnf: &Cnf,
+) -> Sat<'a> {
+    let mut s: Sat<'a> = Solver::new(config, Stopper { sh, query: None });
+    // Options can only be set before the first clause.
+    for &(name, value) in options {
+        s.set_option(name, value);
+    }
     load(&mut s, cnf);
     s
 }
@@ -157,36 +175,53 @@ pub(crate) fn slots_of(s: &Sat<'_>, enc: &Encoding) -> Vec<Option<u16>> {
 }
 
 pub(crate) enum Role {
-    /// First any schedule, then asks "at most lb?" for the current proven lower bound lb.
-    /// (The single-thread runs, which start from a schedule, did better on the hard originals
-    /// than a worker that starts with the bound queries at once; possibly the saved phases of
-    /// a complete schedule guide the later SAT answers. Not isolated from machine load.)
+    /// Asks "at most lb?" for the current proven lower bound lb, in CaDiCaL's default
+    /// configuration.
     Single,
-    /// First any schedule, then asks "at most lb+1?" (one ahead of `Single`), so that with two
-    /// threads the last UNSAT proof and the final SAT query run in parallel.
+    /// Asks "at most lb+1?" (one ahead of `Single`), so that with two threads the last UNSAT
+    /// proof and the final SAT query run in parallel; in CaDiCaL's stable mode only
+    /// (`stabilizeonly`), so that once both ask the same final query they search differently.
     Ahead,
 }
 
 pub(crate) fn run(sh: &Shared<'_>, enc: &Encoding, role: Role) {
-    // Measured: the "unsat" configuration is much slower at the final (SAT) query, and a
-    // "sat"-configured portfolio twin did not help.
-    let mut s = new_solver(sh, "default", &enc.cnf);
+    let ahead = matches!(role, Role::Ahead);
+    let options: &[(&str, i32)] = if ahead { &[("stabilizeonly", 1)] } else { &[] };
+    let mut s = new_solver(sh, "default", options, &enc.cnf);
     let brk = enc.all_breaks();
     let mut ext = enc.cnf.extension();
-    {
-        match s.solve() {
-            Some(true) => {
-                sh.offer(&slots_of(&s, enc));
-            }
-            Some(false) => {
-                sh.infeasible.store(true, Relaxed);
-                sh.stop.store(true, Relaxed);
-                return;
-            }
-            None => return,
+    // A first schedule: the incumbent when there is one (which also sets the saved phases to
+    // it), else whatever the solver finds.
+    let first = match guide(sh, enc, &mut s) {
+        Some(true) => Some(true),
+        _ => s.solve(),
+    };
+    match first {
+        Some(true) => {
+            sh.offer(&slots_of(&s, enc));
         }
+        Some(false) => {
+            sh.infeasible.store(true, Relaxed);
+            sh.stop.store(true, Relaxed);
+            return;
+        }
+        None => return,
     }
-    lower(sh, enc, &mut s, &mut ext, &brk, matches!(role, Role::Ahead));
+    lower(sh, enc, &mut s, &mut ext, &brk, ahead);
+}
+
+/// Solves with every meeting assumed in its incumbent slot (`None` without an incumbent). The
+/// incumbent satisfies every clause the solver holds (break bounds are assumptions, and the
+/// units kept from UNSAT answers are below its break count), so this is SAT at once and leaves
+/// CaDiCaL's saved phases on the best schedule known: the next query searches near it
+/// (solution-guided search). Measured on the 12 slowest public runs, 2 threads: with this and
+/// the stable-mode `Ahead` worker, 362–382 s against 500 s with neither (both on one core).
+fn guide(sh: &Shared<'_>, enc: &Encoding, s: &mut Sat<'_>) -> Option<bool> {
+    let lits = incumbent_lits(sh, enc);
+    if lits.is_empty() {
+        return None;
+    }
+    s.solve_with(lits)
 }
 
 /// Adds the clauses of `ext` to the solver and moves them into `keep`.
@@ -237,6 +272,9 @@ fn lower(
             o = ext.totalizer(brk, cap, true, false);
         }
         flush(s, ext);
+        if guide(sh, enc, s).is_none() && sh.timed_out() {
+            return;
+        }
         let assumption = -o[k];
         set_query(s, Some((lb, k as u64)));
         let res = s.solve_with([assumption]);
@@ -259,4 +297,24 @@ fn lower(
             None => return,
         }
     }
+}
+
+/// The literals "meeting m in slot t" of the incumbent schedule.
+fn incumbent_lits(sh: &Shared<'_>, enc: &Encoding) -> Vec<i32> {
+    let Ok(b) = sh.best.lock() else {
+        return Vec::new();
+    };
+    let Some(b) = b.as_ref() else {
+        return Vec::new();
+    };
+    b.schedule
+        .placements
+        .iter()
+        .filter_map(|pl| {
+            enc.x[pl.meeting as usize]
+                .iter()
+                .find(|&&(t, _)| t == pl.slot)
+                .map(|&(_, v)| v)
+        })
+        .collect()
 }

@@ -35,7 +35,7 @@ pub(crate) fn maximize(
         .iter()
         .fold(0u64, |g, m| gcd(g, m.weight as u64))
         .max(1);
-    let mut s = new_solver(sh, "sat", &enc.cnf);
+    let mut s = new_solver(sh, "sat", &[], &enc.cnf);
     let weight_of = |slot: &[Option<u16>]| -> u64 {
         slot.iter()
             .zip(&p.meetings)

@@ -24,7 +24,7 @@ pub(crate) fn minimise(sh: &Shared<'_>, enc: &Encoding) {
     if worst <= 1 || std::time::Instant::now() >= sh.deadline {
         return;
     }
-    let mut s = new_solver(sh, "default", &enc.cnf);
+    let mut s = new_solver(sh, "default", &[], &enc.cnf);
     let mut ext = enc.cnf.extension();
     let brk = enc.all_breaks();
     let cap = (total as usize + 1).min(brk.len());
@@ -40,7 +40,7 @@ pub(crate) fn minimise(sh: &Shared<'_>, enc: &Encoding) {
         }
         super::search::load(&mut s, &ext);
         ext.lits.clear();
-        let _ = s.set_limit("conflicts", CONFLICTS);
+        s.set_limit("conflicts", CONFLICTS);
         match s.solve() {
             Some(true) => {
                 let slot = slots_of(&s, enc);

@@ -18,6 +18,9 @@ pub struct Scratch {
     chain: Vec<u32>,
     todo: Vec<u32>,
     people: Vec<u32>,
+    /// The chain end whose day the last `kempe_delta` makes dearest, with that cost change.
+    pub worst: (u32, i64),
+    dests: Vec<u16>,
 }
 
 impl Scratch {
@@ -29,7 +32,14 @@ impl Scratch {
             chain: Vec::new(),
             todo: Vec::new(),
             people: Vec::new(),
+            worst: (0, i64::MIN),
+            dests: Vec::new(),
         }
+    }
+
+    /// The meetings the last `kempe_delta` would move.
+    pub fn chain(&self) -> &[u32] {
+        &self.chain
     }
 }
 
@@ -127,6 +137,7 @@ pub fn kempe_delta(
         delta += balancer(inst, st, sc, t0, t, rng)?;
     }
     // A participant busy in exactly one of the two slots ends up busy in the other one.
+    sc.worst = (0, i64::MIN);
     for &who in &sc.people {
         let who = who as usize;
         let (b0, b1) = (
@@ -136,7 +147,11 @@ pub fn kempe_delta(
         if b0 != b1 {
             let (add, remove) = if b0 { (t, t0) } else { (t0, t) };
             let new = st.day_if(inst, who, add, remove);
-            delta += st.day_cost(inst, new) - st.day_cost(inst, st.days[who]);
+            let d = st.day_cost(inst, new) - st.day_cost(inst, st.days[who]);
+            if d > sc.worst.1 {
+                sc.worst = (who as u32, d);
+            }
+            delta += d;
         }
     }
     Some(delta)
@@ -193,15 +208,39 @@ fn balancer(
 
 /// Performs the swap found by the last `kempe_delta` (from `t0` to `t`). Returns false, with
 /// the state unchanged, when a precedence would break.
-pub fn kempe_apply(inst: &Inst<'_>, st: &mut State, sc: &Scratch, t0: u16, t: u16) -> bool {
+pub fn kempe_apply(inst: &Inst<'_>, st: &mut State, sc: &mut Scratch, t0: u16, t: u16) -> bool {
     st.begin();
-    for &x in &sc.chain {
+    let chain = std::mem::take(&mut sc.chain);
+    let ok = kempe_redo(inst, st, &chain, &mut sc.dests, t0, t);
+    sc.chain = chain;
+    if !ok {
+        st.rollback(inst);
+    }
+    ok
+}
+
+/// Swaps `t0` and `t` for the meetings of `chain`, adding to the move under way (no `begin`,
+/// so several swaps roll back as one). Returns false when a precedence breaks; the caller
+/// then rolls back.
+pub fn kempe_redo(
+    inst: &Inst<'_>,
+    st: &mut State,
+    chain: &[u32],
+    dests: &mut Vec<u16>,
+    t0: u16,
+    t: u16,
+) -> bool {
+    dests.clear();
+    dests.extend(
+        chain
+            .iter()
+            .map(|&x| if st.slot[x as usize] == t0 { t } else { t0 }),
+    );
+    for &x in chain {
         st.unplace(inst, x as usize);
     }
-    for (i, &x) in sc.chain.iter().enumerate() {
-        let dest = if st.logged_slot(i) == t0 { t } else { t0 };
+    for (&x, &dest) in chain.iter().zip(dests.iter()) {
         if !st.can_place(inst, x as usize, dest) {
-            st.rollback(inst);
             return false;
         }
         st.place(inst, x as usize, dest);

@@ -6,6 +6,8 @@
 //!   independent run per thread with different seeds; the best run wins. States are ranked by
 //!   (unplaced weight, fairness excess, moved meetings, breaks, worst participant's breaks), so
 //!   the third criterion is minimised after the breaks.
+//!   On request (large instances) the start is instead planned day by day (`runs`) and filled
+//!   slot by slot (`sweep`), when that start is better.
 //! - [`bound`]: a cheap valid lower bound on breaks and upper bound on weight.
 //!
 //! All of them keep the hard constraints; their results still go through `validate`.
@@ -15,8 +17,10 @@ pub(crate) mod greedy;
 pub(crate) mod inst;
 pub(crate) mod kempe;
 pub(crate) mod repair;
+pub(crate) mod runs;
 pub(crate) mod search;
 pub(crate) mod state;
+pub(crate) mod sweep;
 
 use std::time::Instant;
 
@@ -65,6 +69,10 @@ pub(crate) struct Start {
     pub max_iters: u64,
     /// A proven lower bound on breaks: reaching it ends the search.
     pub enough_breaks: u64,
+    /// Without start slots, also plan the days and fill them slot by slot (`sweep`); when that
+    /// start is the better one, anneal from it between these temperatures instead (it needs no
+    /// hot phase to shape the days, which would only undo them).
+    pub planned_temps: Option<(f64, f64)>,
 }
 
 impl Default for Start {
@@ -77,15 +85,33 @@ impl Default for Start {
             end_temp: 0.1,
             max_iters: u64::MAX,
             enough_breaks: 0,
+            planned_temps: None,
         }
     }
 }
 
 /// Builds the starting state: the given slots where still feasible, then greedy insertion of
-/// the rest.
-fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng) -> State {
+/// the rest. Also returns whether it is the planned start (see `Start::planned_temps`).
+fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant) -> (State, bool) {
+    let st = completed(inst, start, &start.slots, rng);
+    if !start.slots.is_empty() || start.planned_temps.is_none() {
+        return (st, false);
+    }
+    // A tenth of the time at most for the alternating paths of the sweep.
+    let now = Instant::now();
+    let until = now + deadline.saturating_duration_since(now) / 10;
+    let planned = completed(inst, start, &sweep::construct(inst, rng, until), rng);
+    if search::key(&planned) < search::key(&st) {
+        (planned, true)
+    } else {
+        (st, false)
+    }
+}
+
+/// `slots` where still feasible, then greedy insertion of the rest.
+fn completed(inst: &Inst<'_>, start: &Start, slots: &[u16], rng: &mut Rng) -> State {
     let mut st = State::new(inst, start.weights, start.home.clone());
-    for (m, &t) in start.slots.iter().enumerate() {
+    for (m, &t) in slots.iter().enumerate() {
         if t != NONE
             && (t as usize) < inst.slots
             && m < inst.p.meetings.len()
@@ -107,11 +133,15 @@ pub(crate) fn run(
 ) -> (Vec<u16>, Key) {
     let inst = Inst::new(p);
     let mut rng = Rng::new(o.seed);
-    let st0 = start_state(&inst, start, &mut rng);
+    let (st0, planned) = start_state(&inst, start, &mut rng, deadline);
+    let (start_temp, end_temp) = match start.planned_temps {
+        Some(temps) if planned => temps,
+        _ => (start.start_temp, start.end_temp),
+    };
     let cfg = Anneal {
         deadline,
-        start_temp: start.start_temp,
-        end_temp: start.end_temp,
+        start_temp,
+        end_temp,
         max_iters: start.max_iters,
         enough_breaks: start.enough_breaks,
         elite: None,

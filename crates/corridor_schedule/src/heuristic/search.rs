@@ -7,13 +7,17 @@
 //! meeting that cannot go to the old slot is re-inserted at its cheapest feasible slot or left
 //! unscheduled (an ejection, which the next insertion move may repair). The whole move is kept
 //! or rolled back by the annealing criterion.
+//!
+//! Most moves are Kempe swaps (see `kempe`), priced before they are made. One that is a little
+//! too dear is tried once more with a second swap for the participant it hurts most
+//! (`two_step`).
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use super::greedy::best_insert;
 use super::inst::{Inst, has};
-use super::kempe::{Scratch, kempe_apply, kempe_delta};
+use super::kempe::{Scratch, kempe_apply, kempe_delta, kempe_redo};
 use super::state::{NONE, State};
 use crate::rng::Rng;
 
@@ -77,6 +81,10 @@ pub fn anneal(
     let mut iter = 0u64;
     let mut exchanges = 0;
     let mut scratch = Scratch::new(inst);
+    // A swap about one break too dear is worth a second swap for the end it hurts; dearer
+    // ones rarely come back under the threshold and would only cost time.
+    let look = st.wt.breaks + st.wt.breaks / 4;
+    let mut two = TwoStep::default();
     loop {
         if iter % 256 == 0 {
             // Snapshot here rather than on every improvement: copying the slots costs more than
@@ -163,8 +171,21 @@ pub fn anneal(
             let Some(delta) = kempe_delta(inst, st, &mut scratch, m, t, rng) else {
                 continue;
             };
-            if delta <= 0 || rng.unit() < (-(delta as f64) / temp).exp() {
-                kempe_apply(inst, st, &scratch, t0, t);
+            // Accepting when delta <= threshold is the Metropolis rule; drawing the threshold
+            // first also prices the two-step move below.
+            let threshold = (-temp * (1.0 - rng.unit()).ln()) as i64;
+            if delta <= threshold {
+                kempe_apply(inst, st, &mut scratch, t0, t);
+            } else if delta - threshold <= look && scratch.worst.1 > 0 {
+                two_step(
+                    inst,
+                    st,
+                    &mut scratch,
+                    &mut two,
+                    (t0, t),
+                    delta - threshold,
+                    rng,
+                );
             }
             continue;
         }
@@ -342,4 +363,66 @@ fn apply_move(
         }
     }
     true
+}
+
+/// Buffers of the two-step move, kept so that it allocates nothing.
+#[derive(Default)]
+struct TwoStep {
+    first: Vec<u32>,
+    second: Vec<u32>,
+    dests: Vec<u16>,
+}
+
+/// The Kempe swap just priced by `kempe_delta` (from `slots.0` to `slots.1`) misses the
+/// acceptance threshold by `over`. Makes it, then adds the cheapest of a few Kempe swaps for
+/// the chain end it hurt most, and keeps both if together they pass; else rolls back. Why: when
+/// the slots are full, a lone swap nearly always gives its far end a new break, which a second
+/// swap in that participant's day can often take back (an ejection chain of depth two).
+fn two_step(
+    inst: &Inst<'_>,
+    st: &mut State,
+    sc: &mut Scratch,
+    two: &mut TwoStep,
+    slots: (u16, u16),
+    over: i64,
+    rng: &mut Rng,
+) -> bool {
+    let z = sc.worst.0 as usize;
+    two.first.clear();
+    two.first.extend_from_slice(sc.chain());
+    st.begin();
+    if !kempe_redo(inst, st, &two.first, &mut two.dests, slots.0, slots.1) {
+        st.rollback(inst);
+        return false;
+    }
+    let ms = &inst.of[z];
+    let mut best: Option<(i64, u16, u16)> = None;
+    for _ in 0..4 {
+        let m = edge_meeting(inst, st, z, rng).unwrap_or(ms[rng.below(ms.len())]) as usize;
+        let from = st.slot[m];
+        let Some(to) = near_slot(inst, st, z, m, rng) else {
+            continue;
+        };
+        if from == NONE || from == to {
+            continue;
+        }
+        let Some(d) = kempe_delta(inst, st, sc, m, to, rng) else {
+            continue;
+        };
+        if best.is_none_or(|b| d < b.0) {
+            best = Some((d, from, to));
+            two.second.clear();
+            two.second.extend_from_slice(sc.chain());
+        }
+    }
+    let ok = match best {
+        Some((d, from, to)) if d <= -over => {
+            kempe_redo(inst, st, &two.second, &mut two.dests, from, to)
+        }
+        _ => false,
+    };
+    if !ok {
+        st.rollback(inst);
+    }
+    ok
 }

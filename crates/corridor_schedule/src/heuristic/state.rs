@@ -305,11 +305,6 @@ impl State {
         self.hist.iter().rposition(|&n| n > 0).unwrap_or(0) as u32
     }
 
-    /// The slot the `i`-th logged operation started from.
-    pub fn logged_slot(&self, i: usize) -> u16 {
-        self.log[i].1
-    }
-
     /// Starts recording a move.
     pub fn begin(&mut self) {
         self.log.clear();
