@@ -17,6 +17,10 @@
 //! An extra implied "run start" variable per (participant, slot) for break-free days was
 //! slower (271 s against 250 s on one thread, 3 timeouts).
 //!
+//! Sharing short learnt clauses (up to 3 or 8 literals, over the shared variables) between
+//! the two workers every 20,000 conflicts made it worse: the first two of those runs timed out
+//! or nearly (55–60 s against 34 s without).
+//!
 //! Also tried, and not kept (CPU seconds with the heuristic start, 2 threads, measured side by
 //! side with the kept version under the same load):
 //! - an upper-bounding SAT-UNSAT worker (demand fewer breaks than the best known; it descends

@@ -124,10 +124,14 @@ fn participant_bound(inst: &Inst<'_>, who: usize) -> Option<u32> {
         std::mem::swap(&mut dp, &mut next);
     }
     let last_need = need.last().copied().unwrap_or(0).min(kmax - 1);
+    // Any "started" flag: with per-session idle time it restarts at each session boundary, so
+    // a participant whose meetings all lie in earlier sessions ends with it unset.
     let mut best = INF;
     for prev in 0..2 {
-        for k in last_need..kmax {
-            best = best.min(dp[idx(deg, prev, 1, k)]);
+        for st in 0..2 {
+            for k in last_need..kmax {
+                best = best.min(dp[idx(deg, prev, st, k)]);
+            }
         }
     }
     (best < INF).then_some(best)

@@ -1,10 +1,14 @@
 //! Planning each participant's day before placing any meeting: one target run
-//! `[start, start + degree)` per participant, chosen so that the number of runs covering a slot
-//! stays within twice its tables and every partner's run overlaps. `sweep` then fills the day
-//! slot by slot following the plan.
+//! `[start, start + degree)` per participant, or two parts with one planned break, chosen so
+//! that the number of runs covering a slot stays within twice its tables and every partner's
+//! run overlaps. `sweep` then fills the day slot by slot following the plan.
 //!
 //! Why: on near-full large instances the annealer cannot move whole days (each swap displaces a
-//! chain of meetings), so the shape of the days has to come from the construction.
+//! chain of meetings), so the shape of the days has to come from the construction. Why split
+//! days: long days all cover the middle of the day, so one-run plans overbook it (on
+//! `large_bench` by up to 170 participants a slot); a planned break for a few short days frees
+//! it at a known cost of one break each, where the overbooking left to the sweep broke whoever
+//! was unlucky, often more than once.
 
 use super::inst::{Inst, has};
 use crate::rng::Rng;
@@ -28,15 +32,64 @@ const CLOSED: i64 = 1 << 30;
 const NO_OVERLAP: i64 = 1 << 20;
 const OVER_CAPACITY: i64 = 1 << 12;
 
-/// The planned run start of every participant (0 for those without meetings).
-pub fn plan(inst: &Inst<'_>, rng: &mut Rng) -> Vec<u16> {
+/// A participant's planned day: `[start, start + first)`, then `[resume, resume + rest)` for
+/// the rest of its meetings (one planned break). Without a break, `first` is the whole day.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Run {
+    pub start: u16,
+    pub first: u16,
+    pub resume: u16,
+}
+
+impl Run {
+    fn single(start: usize, d: usize) -> Run {
+        Run {
+            start: start as u16,
+            first: d as u16,
+            resume: (start + d) as u16,
+        }
+    }
+
+    /// Whether the day has a planned break.
+    pub fn split(&self) -> bool {
+        self.resume > self.start + self.first
+    }
+
+    /// Whether the day is planned idle in slot `t` between its two parts.
+    pub fn planned_idle(&self, t: usize) -> bool {
+        t >= (self.start + self.first) as usize && t < self.resume as usize
+    }
+
+    /// The two parts as slot ranges (the second may be empty).
+    fn parts(&self, d: usize) -> [std::ops::Range<usize>; 2] {
+        let (s, f, r) = (
+            self.start as usize,
+            self.first as usize,
+            self.resume as usize,
+        );
+        [s..s + f, r..r + d - f]
+    }
+
+    fn overlaps(&self, d: usize, o: &Run, od: usize) -> bool {
+        self.parts(d).iter().any(|x| {
+            o.parts(od)
+                .iter()
+                .any(|y| !x.is_empty() && !y.is_empty() && x.start < y.end && y.start < x.end)
+        })
+    }
+}
+
+/// The planned day of every participant (empty at 0 for those without meetings). `split` is
+/// the plan cost of a planned break: a break where the capacity cannot hold the one-run days
+/// is cheaper planned (the matching then picks partners for it) than left to the sweep.
+pub fn plan(inst: &Inst<'_>, rng: &mut Rng, split: i64) -> Vec<Run> {
     let np = inst.p.participants.len();
     let slots = inst.slots;
     let open = open_slots(inst);
     let deg: Vec<usize> = inst.of.iter().map(|ms| ms.len().min(slots)).collect();
     let cap: Vec<i64> = inst.p.tables.iter().map(|&k| 2 * k as i64).collect();
     let mut load = vec![0i64; slots];
-    let mut start = vec![0u16; np];
+    let mut runs = vec![Run::default(); np];
     let mut planned = vec![false; np];
     // Longest days first: they have the fewest possible starts.
     let mut order: Vec<u32> = (0..np as u32).collect();
@@ -44,7 +97,8 @@ pub fn plan(inst: &Inst<'_>, rng: &mut Rng) -> Vec<u16> {
         order.swap(i, rng.below(i + 1));
     }
     order.sort_by_key(|&p| std::cmp::Reverse(deg[p as usize]));
-    let mut partners = Vec::new();
+    let mut partners: Vec<(Run, usize)> = Vec::new();
+    let mut pre = vec![0i64; slots + 1];
     for round in 0..3 {
         for &p in &order {
             let p = p as usize;
@@ -53,51 +107,149 @@ pub fn plan(inst: &Inst<'_>, rng: &mut Rng) -> Vec<u16> {
                 continue;
             }
             if round > 0 {
-                let s = start[p] as usize;
-                load[s..s + d].iter_mut().for_each(|l| *l -= 1);
+                for r in runs[p].parts(d) {
+                    load[r].iter_mut().for_each(|l| *l -= 1);
+                }
             }
             partners.clear();
             partners.extend(inst.of[p].iter().filter_map(|&m| {
                 let mt = &inst.p.meetings[m as usize];
                 let q = if mt.a as usize == p { mt.b } else { mt.a } as usize;
-                planned[q].then_some((start[q] as usize, deg[q]))
+                planned[q].then_some((runs[q], deg[q]))
             }));
-            let mut best = (i64::MAX, 0usize, 0u32);
-            for s in 0..=slots - d {
-                let mut cost = 0i64;
-                for (t, &l) in load.iter().enumerate().skip(s).take(d) {
-                    if !has(&open[p * inst.w..(p + 1) * inst.w], t) {
-                        cost += CLOSED;
-                    }
-                    // Dearer as the slot fills, so runs spread over the day's capacity.
-                    cost += (l + 1 - cap[t]).max(0) * OVER_CAPACITY + l * 256 / cap[t].max(1);
-                }
-                cost += partners
+            // Cost of p in each slot, summed: any part's cost is a difference.
+            let bits = &open[p * inst.w..(p + 1) * inst.w];
+            for t in 0..slots {
+                let l = load[t];
+                let c = if has(bits, t) { 0 } else { CLOSED }
+                    + (l + 1 - cap[t]).max(0) * OVER_CAPACITY
+                    + l * 256 / cap[t].max(1);
+                pre[t + 1] = pre[t] + c;
+            }
+            let span = |a: usize, b: usize| pre[b] - pre[a];
+            let no_overlap = |r: &Run| {
+                partners
                     .iter()
-                    .filter(|&&(qs, qd)| qs >= s + d || s >= qs + qd)
+                    .filter(|(q, qd)| !r.overlaps(d, q, *qd))
                     .count() as i64
-                    * NO_OVERLAP;
-                if cost < best.0 {
-                    best = (cost, s, 1);
-                } else if cost == best.0 {
-                    best.2 += 1;
-                    if rng.below(best.2 as usize) == 0 {
-                        best.1 = s;
+                    * NO_OVERLAP
+            };
+            let mut best = (i64::MAX, Run::default(), 0u32);
+            for s in 0..=slots - d {
+                let r = Run::single(s, d);
+                consider(&mut best, span(s, s + d) + no_overlap(&r), r, rng);
+            }
+            if split > 0 && d >= 2 {
+                // The cheapest split by slot cost alone, then priced with its partners.
+                let mut bs = (i64::MAX, Run::default(), 0u32);
+                for s in 0..slots - d {
+                    for f in 1..d {
+                        let head = span(s, s + f) + split;
+                        if head >= bs.0 {
+                            continue;
+                        }
+                        for r in s + f + 1..=slots - (d - f) {
+                            let c = head + span(r, r + d - f);
+                            let run = Run {
+                                start: s as u16,
+                                first: f as u16,
+                                resume: r as u16,
+                            };
+                            consider(&mut bs, c, run, rng);
+                        }
                     }
+                }
+                if bs.0 < best.0 {
+                    let r = bs.1;
+                    consider(&mut best, bs.0 + no_overlap(&r), r, rng);
                 }
             }
-            start[p] = best.1 as u16;
+            runs[p] = best.1;
             planned[p] = true;
-            load[best.1..best.1 + d].iter_mut().for_each(|l| *l += 1);
+            for r in best.1.parts(d) {
+                load[r].iter_mut().for_each(|l| *l += 1);
+            }
         }
     }
-    start
+    runs
+}
+
+/// Keeps the cheaper of `best` and (`cost`, `r`), uniformly at random among equals.
+fn consider(best: &mut (i64, Run, u32), cost: i64, r: Run, rng: &mut Rng) {
+    if cost < best.0 {
+        *best = (cost, r, 1);
+    } else if cost == best.0 {
+        best.2 += 1;
+        if rng.below(best.2 as usize) == 0 {
+            best.1 = r;
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::generate::{GenParams, generate};
+
+    #[test]
+    fn split_runs_have_two_parts_and_a_gap() {
+        let r = Run {
+            start: 1,
+            first: 2,
+            resume: 6,
+        };
+        assert!(r.split());
+        assert_eq!(r.parts(5), [1..3, 6..9]);
+        assert!(!r.planned_idle(2) && r.planned_idle(3) && r.planned_idle(5));
+        assert!(!r.planned_idle(6));
+        let whole = Run::single(3, 3);
+        assert!(!whole.split() && !whole.planned_idle(7));
+        assert!(!r.overlaps(5, &whole, 3));
+        assert!(r.overlaps(5, &Run::single(8, 2), 2));
+    }
+
+    #[test]
+    fn overbooked_middle_is_split() {
+        // Every participant meets in 6 of 8 slots, so one-run days all cover slots 2..6; with
+        // tables for half of them there, some days must be split to fit.
+        let (mut p, _) = generate(&GenParams {
+            participants: 60,
+            seed: 4,
+            slots_per_session: Some(4),
+            requests: (3, 3),
+            restricted_share: 0.0,
+            ..GenParams::default()
+        });
+        let inst = Inst::new(&p);
+        let busy: usize = inst.of.iter().map(|ms| ms.len()).sum();
+        let per_slot = busy.div_ceil(2 * p.slots as usize) as u32 + 1;
+        for t in &mut p.tables {
+            *t = per_slot;
+        }
+        let inst = Inst::new(&p);
+        let split = plan(&inst, &mut Rng::new(2), 1);
+        let whole = plan(&inst, &mut Rng::new(2), 0);
+        let over = |runs: &[Run]| {
+            let mut load = vec![0i64; inst.slots];
+            for (who, r) in runs.iter().enumerate() {
+                for part in r.parts(inst.of[who].len()) {
+                    load[part].iter_mut().for_each(|l| *l += 1);
+                }
+            }
+            load.iter()
+                .zip(&p.tables)
+                .map(|(&l, &k)| (l - 2 * k as i64).max(0))
+                .sum::<i64>()
+        };
+        assert!(split.iter().any(|r| r.split()));
+        assert!(whole.iter().all(|r| !r.split()));
+        assert!(
+            over(&split) < over(&whole),
+            "{} {}",
+            over(&split),
+            over(&whole)
+        );
+    }
 
     #[test]
     fn runs_fit_the_day_and_the_tables() {
@@ -112,13 +264,16 @@ mod tests {
             *t *= 2;
         }
         let inst = Inst::new(&p);
-        let starts = plan(&inst, &mut Rng::new(1));
+        let runs = plan(&inst, &mut Rng::new(1), 0);
         let mut load = vec![0u32; inst.slots];
-        for (who, &s) in starts.iter().enumerate() {
+        for (who, r) in runs.iter().enumerate() {
             let d = inst.of[who].len();
-            assert!(s as usize + d <= inst.slots, "participant {who}");
-            for l in &mut load[s as usize..s as usize + d] {
-                *l += 1;
+            assert_eq!(r.first as usize, d, "participant {who}");
+            for part in r.parts(d) {
+                assert!(part.end <= inst.slots, "participant {who}");
+                for l in &mut load[part] {
+                    *l += 1;
+                }
             }
         }
         for (t, &l) in load.iter().enumerate() {

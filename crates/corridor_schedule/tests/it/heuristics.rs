@@ -2,7 +2,7 @@
 
 use corridor_schedule::generate::{GenParams, generate};
 use corridor_schedule::heuristic::{bound, construct, first_fit};
-use corridor_schedule::model::Status;
+use corridor_schedule::model::{Session, Status};
 use corridor_schedule::solve::solve;
 use corridor_schedule::validate::validate;
 
@@ -45,6 +45,36 @@ fn the_bound_sees_a_gap_forced_by_forbidden_slots() {
     let out = solve(&p, &options(500));
     assert_eq!(out.objective.unwrap().breaks, 1);
     assert_eq!(out.status, Status::Optimal);
+}
+
+#[test]
+fn the_bound_accepts_a_day_held_in_the_morning_when_sessions_count_apart() {
+    // Found by the property test: with idle time counted per session, participant 0 meets
+    // only in the morning; the bound once declared that infeasible, and `solve` said so.
+    let mut p = problem(3, 4, 2, vec![meeting(1, 0), meeting(2, 1), meeting(0, 1)]);
+    p.sessions = vec![
+        Session {
+            name: "am".into(),
+            start: 0,
+            len: 2,
+        },
+        Session {
+            name: "pm".into(),
+            start: 2,
+            len: 2,
+        },
+    ];
+    p.meetings[0].session = Some(0);
+    p.meetings[2].session = Some(0);
+    p.idle_spans_sessions = false;
+    p.require_all = true;
+    p.max_breaks = Some(0);
+    let b = bound(&p);
+    assert!(!b.all_infeasible);
+    assert_eq!(b.breaks, 0);
+    let out = solve(&p, &options(500));
+    assert_eq!(out.status, Status::Optimal);
+    assert_eq!(out.objective.unwrap().breaks, 0);
 }
 
 #[test]
