@@ -42,6 +42,23 @@ pub fn problem(np: usize, slots: u16, tables: u32, meetings: Vec<Meeting>) -> Pr
     }
 }
 
+/// Two sessions over `slots` slots: "am" the first half (rounded down), "pm" the rest.
+pub fn am_pm(slots: u16) -> Vec<Session> {
+    let half = slots / 2;
+    vec![
+        Session {
+            name: "am".into(),
+            start: 0,
+            len: half,
+        },
+        Session {
+            name: "pm".into(),
+            start: half,
+            len: slots - half,
+        },
+    ]
+}
+
 pub fn options(ms: u64) -> Options<'static> {
     Options {
         time_limit: Duration::from_millis(ms),

@@ -5,7 +5,7 @@ use corridor_schedule::model::{Meeting, Outcome, Placement, Problem, Schedule, S
 use corridor_schedule::validate::validate;
 use proptest::prelude::*;
 
-use crate::common::{meeting, options, problem};
+use crate::common::{am_pm, meeting, options, problem};
 
 /// Solves and checks the returned schedule independently; returns the outcome.
 fn solve(p: &Problem) -> Outcome {
@@ -179,18 +179,7 @@ fn among_optimal_totals_the_worst_participant_is_minimised() {
 #[test]
 fn forbidden_slot_and_session_are_respected() {
     let mut p = all(problem(3, 4, 1, vec![meeting(0, 1), meeting(0, 2)]));
-    p.sessions = vec![
-        Session {
-            name: "am".into(),
-            start: 0,
-            len: 2,
-        },
-        Session {
-            name: "pm".into(),
-            start: 2,
-            len: 2,
-        },
-    ];
+    p.sessions = am_pm(4);
     p.meetings[0].session = Some(1);
     p.participants[0].forbidden = vec![2];
     let out = solve(&p);

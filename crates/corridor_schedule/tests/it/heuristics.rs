@@ -2,11 +2,11 @@
 
 use corridor_schedule::generate::{GenParams, generate};
 use corridor_schedule::heuristic::{bound, construct, first_fit};
-use corridor_schedule::model::{Session, Status};
+use corridor_schedule::model::Status;
 use corridor_schedule::solve::solve;
 use corridor_schedule::validate::validate;
 
-use crate::common::{meeting, options, problem};
+use crate::common::{am_pm, meeting, options, problem};
 
 #[test]
 fn first_fit_construct_and_solve_give_valid_schedules() {
@@ -52,18 +52,7 @@ fn the_bound_accepts_a_day_held_in_the_morning_when_sessions_count_apart() {
     // Found by the property test: with idle time counted per session, participant 0 meets
     // only in the morning; the bound once declared that infeasible, and `solve` said so.
     let mut p = problem(3, 4, 2, vec![meeting(1, 0), meeting(2, 1), meeting(0, 1)]);
-    p.sessions = vec![
-        Session {
-            name: "am".into(),
-            start: 0,
-            len: 2,
-        },
-        Session {
-            name: "pm".into(),
-            start: 2,
-            len: 2,
-        },
-    ];
+    p.sessions = am_pm(4);
     p.meetings[0].session = Some(0);
     p.meetings[2].session = Some(0);
     p.idle_spans_sessions = false;

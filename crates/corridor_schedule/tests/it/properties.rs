@@ -3,12 +3,12 @@
 
 use corridor_schedule::exact::solve_exact;
 use corridor_schedule::heuristic::{construct, first_fit};
-use corridor_schedule::model::{Meeting, Objective, Placement, Problem, Schedule, Session, Status};
+use corridor_schedule::model::{Meeting, Objective, Placement, Problem, Schedule, Status};
 use corridor_schedule::solve::solve;
 use corridor_schedule::validate::validate;
 use proptest::prelude::*;
 
-use crate::common::{options, problem};
+use crate::common::{am_pm, options, problem};
 
 /// A random instance from a seed: `np` participants, `slots`, up to `nm` meetings.
 fn random_problem(seed: u64, np: usize, slots: u16, nm: usize) -> Problem {
@@ -40,19 +40,7 @@ fn random_problem(seed: u64, np: usize, slots: u16, nm: usize) -> Problem {
         meetings.push(m);
     }
     let mut p = problem(np, slots, 1 + next(2) as u32, meetings);
-    let half = slots / 2;
-    p.sessions = vec![
-        Session {
-            name: "am".into(),
-            start: 0,
-            len: half,
-        },
-        Session {
-            name: "pm".into(),
-            start: half,
-            len: slots - half,
-        },
-    ];
+    p.sessions = am_pm(slots);
     for part in &mut p.participants {
         if next(4) == 0 {
             part.forbidden = vec![next(slots as u64) as u16];
