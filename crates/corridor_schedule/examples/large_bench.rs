@@ -1,5 +1,5 @@
 //! Large-instance benchmark:
-//! `cargo run --release --example large_bench [participants] [seconds] [tables factor] [threads]`.
+//! `cargo run --release --example large_bench [participants] [seconds] [tables factor] [threads] [seed]`.
 //!
 //! Generates an instance (2,000 participants, about 20,000 requests by default), runs first fit
 //! and the solver (2 threads unless given), then a one-cancellation incremental re-optimisation, and prints
@@ -46,6 +46,8 @@ fn main() {
     }
     // Optional fourth argument: solver threads (default 2).
     let threads: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(2);
+    // Optional fifth argument: the solver's seed (default 1), to measure the spread of results.
+    let seed: u64 = args.get(5).and_then(|s| s.parse().ok()).unwrap_or(1);
     let m = p.meetings.len();
     println!(
         "instance: {} participants, {m} requests, {} slots, {} tables/slot",
@@ -69,7 +71,7 @@ fn main() {
         threads,
         initial: None,
         progress: None,
-        seed: 1,
+        seed,
     };
     let out = solve(&p, &o);
     let obj = out.objective.unwrap_or_default();
