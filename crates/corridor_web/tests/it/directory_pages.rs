@@ -144,3 +144,50 @@ on_both_backends!(
     unverified_organisations_are_visible_but_marked,
     unverified_organisations_are_listed_and_marked
 );
+
+async fn paging_keeps_every_filter(app: TestApp) {
+    let member = app.login_as(Role::Member).await;
+    for name in ["Page Rice Co", "Second Page Rice Co"] {
+        let mut form = RICE;
+        form[1].1 = name;
+        let response = member.post_form("/directory/new", &form).await;
+        assert_eq!(response.status(), 303, "{name}");
+        let profile = response.headers()["location"].to_str().unwrap().to_owned();
+        member
+            .post_form(&format!("{profile}/verification/submit"), &[])
+            .await;
+    }
+    // Filters the old pager dropped: trade, verified and the page size.
+    let (status, first) = app
+        .get_text("/directory?q=rice&hs=1006&trade=any&limit=1")
+        .await;
+    assert_eq!(status, 200, "{first}");
+    let next = first
+        .split(r#"rel="next" href=""#)
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("a link to the next page")
+        .replace("&#38;", "&");
+    assert_eq!(next, "?q=rice&hs=1006&trade=any&limit=1&offset=1");
+    let (status, second) = app.get_text(&format!("/directory{next}")).await;
+    assert_eq!(status, 200, "{second}");
+    assert!(!second.contains(r#"rel="next""#), "{second}");
+    let both = ["Page Rice Co", "Second Page Rice Co"];
+    let shown = |html: &str| {
+        both.iter()
+            .filter(|n| html.contains(&format!(">{n}<")))
+            .count()
+    };
+    assert_eq!((shown(&first), shown(&second)), (1, 1), "{first}\n{second}");
+    // The form shows the filters again.
+    assert!(
+        first.contains(r#"<option value="any" selected>"#),
+        "{first}"
+    );
+    let (_, verified) = app.get_text("/directory?verified=true&limit=1").await;
+    assert!(
+        verified.contains(r#"name="verified" value="true" checked"#),
+        "{verified}"
+    );
+}
+on_both_backends!(the_next_page_keeps_every_filter, paging_keeps_every_filter);

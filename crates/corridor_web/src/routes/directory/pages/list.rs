@@ -3,21 +3,22 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use corridor_app::directory::organisations::{DirectoryQuery, is_verified, search_organisations};
 use corridor_domain::directory::Organisation;
 
-use super::{Listing, fail};
+use super::{Filters, Listing, fail, search_page};
 use crate::auth::MaybeUser;
 use crate::error::AppError;
 use crate::extract::ValidQuery;
-use crate::pages::{Chrome, render};
-use crate::routes::directory::directory_error;
+use crate::pages::Chrome;
 use crate::state::AppState;
 
+const PATH: &str = "/directory";
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/directory", get(list))
+    Router::new().route(PATH, get(list))
 }
 
 /// One line of a listing.
@@ -64,27 +65,8 @@ fn row(o: &Organisation) -> OrganisationRow {
 #[template(path = "directory/list.html")]
 struct ListPage<'a> {
     chrome: &'a Chrome,
-    query: DirectoryQuery,
-    total: u64,
-    rows: Vec<OrganisationRow>,
-    errors: Vec<(String, String)>,
-    next_offset: Option<u32>,
-}
-
-impl ListPage<'_> {
-    fn value(&self, which: &str) -> String {
-        let q = &self.query;
-        let v = match which {
-            "q" => &q.q,
-            "country" => &q.country,
-            "kind" => &q.kind,
-            "naics" => &q.naics,
-            "hs" => &q.hs,
-            "trade" => &q.trade,
-            _ => &q.verified,
-        };
-        v.clone().unwrap_or_default()
-    }
+    filters: Filters,
+    listing: Listing<OrganisationRow>,
 }
 
 async fn list(
@@ -94,26 +76,27 @@ async fn list(
 ) -> Response {
     let query = match query {
         Ok(ValidQuery(q)) => q,
-        Err(e) => return fail(&state.chrome, e, "/directory"),
+        Err(e) => return fail(&state.chrome, e, PATH),
     };
     let found = search_organisations(&state.app, user.as_ref(), &query)
         .await
         .map(|page| (page.total, page.items));
-    let listing = match Listing::of(found, query.offset, row) {
-        Ok(listing) => listing,
-        Err(e) => return fail(&state.chrome, directory_error(e), "/directory"),
-    };
-    let status = listing.status();
-    let page = ListPage {
-        chrome: &state.chrome,
-        query,
-        total: listing.total,
-        rows: listing.rows,
-        errors: listing.errors,
-        next_offset: listing.next_offset,
-    };
-    match render(&page) {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => fail(&state.chrome, e, "/directory"),
-    }
+    let offset = query.offset;
+    let filters = Filters::new([
+        ("q", query.q),
+        ("country", query.country),
+        ("kind", query.kind),
+        ("naics", query.naics),
+        ("hs", query.hs),
+        ("trade", query.trade),
+        ("verified", query.verified),
+        ("limit", query.limit.map(|l| l.to_string())),
+    ]);
+    search_page(&state.chrome, PATH, found, offset, row, |listing| {
+        ListPage {
+            chrome: &state.chrome,
+            filters,
+            listing,
+        }
+    })
 }

@@ -10,6 +10,7 @@ mod people;
 mod person;
 mod profile;
 
+use askama::Template;
 use axum::Router;
 use axum::response::{IntoResponse, Redirect, Response};
 use corridor_app::actor::CurrentUser;
@@ -18,7 +19,7 @@ use corridor_app::directory::organisations::{OrganisationView, organisation_prof
 
 use super::{directory_error, organisation_id};
 use crate::error::AppError;
-use crate::pages::Chrome;
+use crate::pages::{Chrome, render};
 use crate::state::AppState;
 
 pub use list::{OrganisationRow, rows};
@@ -96,5 +97,80 @@ impl<R> Listing<R> {
         } else {
             axum::http::StatusCode::UNPROCESSABLE_ENTITY
         }
+    }
+}
+
+/// Answers a search page at `path`: one page of `found` shown by `page`, the bad parameters
+/// named (422), or the error page.
+fn search_page<T, R, P: Template>(
+    chrome: &Chrome,
+    path: &str,
+    found: Result<(u64, Vec<T>), DirectoryError>,
+    offset: Option<u32>,
+    row: impl Fn(&T) -> R,
+    page: impl FnOnce(Listing<R>) -> P,
+) -> Response {
+    let listing = match Listing::of(found, offset, row) {
+        Ok(listing) => listing,
+        Err(e) => return fail(chrome, directory_error(e), path),
+    };
+    let status = listing.status();
+    match render(&page(listing)) {
+        Ok(html) => (status, html).into_response(),
+        Err(e) => fail(chrome, e, path),
+    }
+}
+
+/// A search page's filters as given, by name: they fill the form again and carry over, all of
+/// them, to the next page.
+pub(super) struct Filters(Vec<(&'static str, String)>);
+
+impl Filters {
+    pub fn new(given: impl IntoIterator<Item = (&'static str, Option<String>)>) -> Filters {
+        Filters(
+            given
+                .into_iter()
+                .filter_map(|(name, value)| Some((name, value?)))
+                .collect(),
+        )
+    }
+
+    /// The value given for `name`, or "".
+    pub fn value(&self, name: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map_or("", |(_, v)| v.as_str())
+    }
+
+    /// The query string of the page at `offset` with the same filters.
+    pub fn page_href(&self, offset: &u32) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        for (name, value) in &self.0 {
+            query.append_pair(name, value);
+        }
+        query.append_pair("offset", &offset.to_string());
+        format!("?{}", query.finish())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Filters;
+
+    #[test]
+    fn every_filter_carries_over_to_the_next_page() {
+        let f = Filters::new([
+            ("q", Some("rice & co".to_owned())),
+            ("country", None),
+            ("verified", Some("true".to_owned())),
+            ("limit", Some("2".to_owned())),
+        ]);
+        assert_eq!(f.value("q"), "rice & co");
+        assert_eq!(f.value("country"), "");
+        assert_eq!(
+            f.page_href(&4),
+            "?q=rice+%26+co&verified=true&limit=2&offset=4"
+        );
     }
 }

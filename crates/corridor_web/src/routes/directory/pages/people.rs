@@ -4,21 +4,22 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::routing::get;
 use corridor_app::directory::organisations::is_verified;
 use corridor_app::directory::people_search::{PeopleQuery, PersonListing, search_people};
 
-use super::{Listing, fail};
+use super::{Filters, Listing, fail, search_page};
 use crate::auth::MaybeUser;
 use crate::error::AppError;
 use crate::extract::ValidQuery;
-use crate::pages::{Chrome, render};
-use crate::routes::directory::directory_error;
+use crate::pages::Chrome;
 use crate::state::AppState;
 
+const PATH: &str = "/people";
+
 pub fn router() -> Router<AppState> {
-    Router::new().route("/people", get(list))
+    Router::new().route(PATH, get(list))
 }
 
 /// One line of the listing.
@@ -76,25 +77,8 @@ fn row(listing: &PersonListing) -> PersonRow {
 #[template(path = "directory/people.html")]
 struct PeoplePage<'a> {
     chrome: &'a Chrome,
-    query: PeopleQuery,
-    total: u64,
-    rows: Vec<PersonRow>,
-    errors: Vec<(String, String)>,
-    next_offset: Option<u32>,
-}
-
-impl PeoplePage<'_> {
-    fn value(&self, which: &str) -> String {
-        let q = &self.query;
-        let v = match which {
-            "q" => &q.q,
-            "country" => &q.country,
-            "kind" => &q.kind,
-            "naics" => &q.naics,
-            _ => &q.hs,
-        };
-        v.clone().unwrap_or_default()
-    }
+    filters: Filters,
+    listing: Listing<PersonRow>,
 }
 
 async fn list(
@@ -104,26 +88,25 @@ async fn list(
 ) -> Response {
     let query = match query {
         Ok(ValidQuery(q)) => q,
-        Err(e) => return fail(&state.chrome, e, "/people"),
+        Err(e) => return fail(&state.chrome, e, PATH),
     };
     let found = search_people(&state.app, user.as_ref(), &query)
         .await
         .map(|page| (page.total, page.items));
-    let listing = match Listing::of(found, query.offset, row) {
-        Ok(listing) => listing,
-        Err(e) => return fail(&state.chrome, directory_error(e), "/people"),
-    };
-    let status = listing.status();
-    let page = PeoplePage {
-        chrome: &state.chrome,
-        query,
-        total: listing.total,
-        rows: listing.rows,
-        errors: listing.errors,
-        next_offset: listing.next_offset,
-    };
-    match render(&page) {
-        Ok(html) => (status, html).into_response(),
-        Err(e) => fail(&state.chrome, e, "/people"),
-    }
+    let offset = query.offset;
+    let filters = Filters::new([
+        ("q", query.q),
+        ("kind", query.kind),
+        ("country", query.country),
+        ("naics", query.naics),
+        ("hs", query.hs),
+        ("limit", query.limit.map(|l| l.to_string())),
+    ]);
+    search_page(&state.chrome, PATH, found, offset, row, |listing| {
+        PeoplePage {
+            chrome: &state.chrome,
+            filters,
+            listing,
+        }
+    })
 }
