@@ -66,6 +66,14 @@ fn main() {
         t.elapsed().as_secs_f64()
     );
 
+    let t = Instant::now();
+    let b = heuristic::bound(&p);
+    println!(
+        "bound: at least {} breaks, {:.3} s",
+        b.breaks,
+        t.elapsed().as_secs_f64()
+    );
+
     let o = Options {
         time_limit: Duration::from_secs_f64(secs),
         threads,

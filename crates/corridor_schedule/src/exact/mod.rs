@@ -79,13 +79,20 @@ pub const MAX_PAIRS: usize = 400_000;
 pub fn solve_exact(p: &Problem, o: &Options) -> Outcome {
     let start = Instant::now();
     let total_weight: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
+    // When every meeting is required, the cheap bound (per participant and per window of
+    // slots) holds for every valid schedule: the search starts from it rather than from 0.
+    let cheap = if p.require_all {
+        crate::heuristic::bound(p).breaks
+    } else {
+        0
+    };
     let sh = Shared {
         p,
         start,
         deadline: start + o.time_limit,
         stop: AtomicBool::new(false),
         infeasible: AtomicBool::new(false),
-        lb: AtomicU64::new(0),
+        lb: AtomicU64::new(cheap),
         ub: AtomicU64::new(u64::MAX),
         best: Mutex::new(None),
         weight_ub: AtomicU64::new(total_weight),

@@ -7,6 +7,17 @@
 //! participants is valid because each participant's breaks are its own. The bound holds for
 //! every schedule that places all meetings, which is every maximal-weight schedule whenever
 //! some schedule places them all.
+//!
+//! On top of that, breaks forced by the tables (`window_bound`, when idle time spans sessions):
+//! in any window of slots at most twice its tables' count of participants meet. A participant
+//! with a break-free day of `d` meetings overlaps the window by at least the least overlap of
+//! any run of `d` usable slots; with breaks, by at least `d` minus its usable slots outside the
+//! window. When the first amounts exceed the window's seats, the fewest participants whose
+//! breaks close the difference (largest savings first) is a lower bound on the extra breaks
+//! among participants the per-participant bound lets go without one. Long days all cross the
+//! middle of the day, which is where this bites on large near-full instances.
+
+use std::collections::HashMap;
 
 use super::inst::{Inst, has};
 use crate::model::Problem;
@@ -161,8 +172,10 @@ pub fn bound(inst: &Inst<'_>) -> Bound {
     }
     let mut breaks = 0u64;
     let mut lost_one = 0u64;
-    for who in 0..p.participants.len() {
-        match participant_bound(inst, who) {
+    let mut own = vec![None; p.participants.len()];
+    for (who, own) in own.iter_mut().enumerate() {
+        *own = participant_bound(inst, who);
+        match *own {
             Some(b) => {
                 breaks += b as u64;
                 if p.max_breaks.is_some_and(|d| b > d) {
@@ -174,6 +187,9 @@ pub fn bound(inst: &Inst<'_>) -> Bound {
                 lost_one = lost_one.max(forced_loss(inst, who));
             }
         }
+    }
+    if !all_infeasible {
+        breaks += window_bound(inst, &own);
     }
     Bound {
         breaks,
@@ -202,4 +218,97 @@ fn forced_loss(inst: &Inst<'_>, who: usize) -> u64 {
     }
     weights.sort_unstable();
     weights[..weights.len() - slots].iter().sum()
+}
+
+/// Participants alike for `window_bound`: meetings, usable slots, and whether the
+/// per-participant bound lets them go without a break.
+#[derive(Hash, PartialEq, Eq)]
+struct Kind {
+    meetings: usize,
+    usable: Vec<bool>,
+    may_run: bool,
+}
+
+/// Extra breaks forced by the tables in some window of slots (see the module docs); 0 when
+/// idle time ends at session boundaries, where a break-free day need not be one run.
+fn window_bound(inst: &Inst<'_>, own: &[Option<u32>]) -> u64 {
+    let p = inst.p;
+    let slots = inst.slots;
+    if !(p.idle_spans_sessions || p.sessions.len() <= 1) {
+        return 0;
+    }
+    // Alike participants share a kind: on generated instances a few hundred for thousands.
+    let mut kinds: HashMap<Kind, u64> = HashMap::new();
+    for (who, ms) in inst.of.iter().enumerate() {
+        if ms.is_empty() {
+            continue;
+        }
+        let mut usable = vec![false; slots];
+        for &m in ms {
+            let al = inst.allowed(m as usize);
+            for (t, u) in usable.iter_mut().enumerate() {
+                *u |= has(al, t);
+            }
+        }
+        let kind = Kind {
+            meetings: ms.len(),
+            usable,
+            may_run: own[who] == Some(0),
+        };
+        *kinds.entry(kind).or_default() += 1;
+    }
+    let kinds: Vec<(Kind, u64)> = kinds.into_iter().collect();
+    // Where a run of each kind's meetings may start (every slot of it usable).
+    let starts: Vec<Vec<usize>> = kinds
+        .iter()
+        .map(|(k, _)| {
+            (0..(slots + 1).saturating_sub(k.meetings))
+                .filter(|&s| k.usable[s..s + k.meetings].iter().all(|&u| u))
+                .collect()
+        })
+        .collect();
+    let mut best = 0u64;
+    let mut savings: Vec<(u64, u64)> = Vec::new();
+    for a in 0..slots {
+        let mut seats = 0u64;
+        for b in a + 1..=slots {
+            seats += 2 * u64::from(p.tables[b - 1]);
+            let mut least = 0u64;
+            savings.clear();
+            for ((k, count), starts) in kinds.iter().zip(&starts) {
+                let inside = k.usable[a..b].iter().filter(|&&u| u).count();
+                let outside = k.usable.iter().filter(|&&u| u).count() - inside;
+                let any = k.meetings.saturating_sub(outside) as u64;
+                let run = starts
+                    .iter()
+                    .map(|&s| (s + k.meetings).min(b).saturating_sub(s.max(a)) as u64)
+                    .min();
+                match run {
+                    Some(run) if k.may_run => {
+                        least += run * count;
+                        if run > any {
+                            savings.push((run - any, *count));
+                        }
+                    }
+                    _ => least += any * count,
+                }
+            }
+            if least <= seats {
+                continue;
+            }
+            savings.sort_unstable_by_key(|s| std::cmp::Reverse(s.0));
+            let mut excess = least - seats;
+            let mut breaks = 0u64;
+            for &(saving, count) in &savings {
+                let take = excess.div_ceil(saving).min(count);
+                breaks += take;
+                excess = excess.saturating_sub(take * saving);
+                if excess == 0 {
+                    break;
+                }
+            }
+            best = best.max(breaks);
+        }
+    }
+    best
 }

@@ -48,6 +48,30 @@ fn the_bound_sees_a_gap_forced_by_forbidden_slots() {
 }
 
 #[test]
+fn the_bound_counts_breaks_the_tables_force() {
+    // A triangle over three slots: each day of two meetings, if break-free, covers the middle
+    // slot, but one table seats only two of the three there. The per-participant bound sees 0.
+    let triangle = || problem(3, 3, 1, vec![meeting(0, 1), meeting(1, 2), meeting(0, 2)]);
+    let p = triangle();
+    assert_eq!(bound(&p).breaks, 1);
+    let out = solve(&p, &options(500));
+    assert_eq!(out.objective.unwrap().breaks, 1);
+    assert_eq!(out.status, Status::Optimal);
+    // Two tables seat all three: the tables force nothing (the triangle still does, which
+    // this bound does not see).
+    let mut roomy = triangle();
+    roomy.tables = vec![2; 3];
+    assert_eq!(bound(&roomy).breaks, 0);
+    // When the gap between sessions is not idle time, a day split across them is break-free:
+    // the table argument does not apply, and the optimum is 0.
+    let mut apart = triangle();
+    apart.sessions = am_pm(3);
+    apart.idle_spans_sessions = false;
+    assert_eq!(bound(&apart).breaks, 0);
+    assert_eq!(solve(&apart, &options(500)).objective.unwrap().breaks, 0);
+}
+
+#[test]
 fn the_bound_accepts_a_day_held_in_the_morning_when_sessions_count_apart() {
     // Found by the property test: with idle time counted per session, participant 0 meets
     // only in the morning; the bound once declared that infeasible, and `solve` said so.

@@ -2,7 +2,7 @@
 //! on tiny ones the exact optimum equals an exhaustive search.
 
 use corridor_schedule::exact::solve_exact;
-use corridor_schedule::heuristic::{construct, first_fit};
+use corridor_schedule::heuristic::{bound, construct, first_fit};
 use corridor_schedule::model::{Meeting, Objective, Placement, Problem, Schedule, Status};
 use corridor_schedule::solve::solve;
 use corridor_schedule::validate::validate;
@@ -112,6 +112,12 @@ proptest! {
             prop_assert!(obj.is_ok(), "{:?}", obj);
             prop_assert_eq!(out.objective, obj.ok());
             prop_assert!(out.breaks_lower_bound <= out.objective.unwrap().breaks);
+            // The cheap bound (per participant and per window of slots) against a proven
+            // optimum that holds every meeting, which it claims to bound.
+            let o = out.objective.unwrap();
+            if out.status == Status::Optimal && o.scheduled_meetings as usize == p.meetings.len() {
+                prop_assert!(bound(&p).breaks <= o.breaks, "{} > {}", bound(&p).breaks, o.breaks);
+            }
         } else {
             prop_assert!(matches!(out.status, Status::Infeasible | Status::Unknown));
         }
@@ -128,6 +134,9 @@ proptest! {
                 prop_assert_eq!(out.status, Status::Optimal);
                 let o = out.objective.unwrap();
                 prop_assert_eq!((o.scheduled_weight, o.breaks), (b.scheduled_weight, b.breaks));
+                if b.scheduled_meetings as usize == p.meetings.len() {
+                    prop_assert!(bound(&p).breaks <= b.breaks);
+                }
                 let via_solve = solve(&p, &options(2000)).objective.unwrap();
                 prop_assert_eq!((via_solve.scheduled_weight, via_solve.breaks), (b.scheduled_weight, b.breaks));
             }
