@@ -48,7 +48,7 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
             progress: o.progress,
             seed: o.seed,
         };
-        let ex = crate::exact::solve_exact(p, &eo);
+        let ex = crate::exact::solve_exact_from(p, &eo, bound.breaks);
         // Without `require_all` the empty schedule is valid, so only then can it be infeasible.
         if ex.status == Status::Infeasible && p.require_all {
             return outcome(Status::Infeasible, None, 0, 0, began);

@@ -77,15 +77,16 @@ pub const MAX_PAIRS: usize = 400_000;
 
 /// Solves `p` exactly within `o.time_limit`: the best schedule found plus proven bounds.
 pub fn solve_exact(p: &Problem, o: &Options) -> Outcome {
+    solve_exact_from(p, o, crate::heuristic::bound(p).breaks)
+}
+
+/// [`solve_exact`] with the cheap bound on breaks (`heuristic::bound`) already computed.
+pub(crate) fn solve_exact_from(p: &Problem, o: &Options, cheap_breaks: u64) -> Outcome {
     let start = Instant::now();
     let total_weight: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
     // When every meeting is required, the cheap bound (per participant and per window of
     // slots) holds for every valid schedule: the search starts from it rather than from 0.
-    let cheap = if p.require_all {
-        crate::heuristic::bound(p).breaks
-    } else {
-        0
-    };
+    let cheap = if p.require_all { cheap_breaks } else { 0 };
     let sh = Shared {
         p,
         start,
