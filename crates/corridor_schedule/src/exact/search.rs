@@ -34,6 +34,12 @@
 //!   forum-14.original 6.0 s and forum-13crafc 18.7 s (kept version 6.7 and 21.6), but
 //!   ticf-13crafc unsolved after 54 s (kept version 25 s) and forum-14.fixed020-Forb 25 s
 //!   (20 s). No clear gain, so not kept; single runs vary a lot on these instances.
+//! - newer CaDiCaL releases through the `cadical-sys` crate (sixth session; the 12 slowest
+//!   public runs through `solve`, 2 threads, one run each): 1.9.5 (kept) 165 s; 2.1.3 175 s;
+//!   3.0.1 294 s with one timeout, and 238 s with its new inprocessing off (congruence,
+//!   backbone, factor, sweep, warmup), where the `crafb` runs took 9–17 s instead of 20–22 s
+//!   but the `crafc` ones 44–57 s instead of 17 s (walk, rephase or vivify off did not mend it);
+//! - starting the search at 0 instead of the cheap bound: 166 s against 165 s (no difference).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
