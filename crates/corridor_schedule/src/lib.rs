@@ -15,7 +15,8 @@
 //! ```
 //!
 //! - [`solve::solve`] is the entry point. Up to [`solve::EXACT_MEETINGS`] meetings it runs a
-//!   short heuristic, then the exact SAT solver ([`exact`], proves optimality and bounds); above
+//!   short heuristic, then the exact SAT solver ([`exact`], proves optimality and bounds), and
+//!   the annealer for the last 15 % of the time when the gap is still open; above
 //!   that the [`heuristic`] module: greedy construction, then simulated annealing over Kempe
 //!   chain swaps and ejection moves, one independent run per thread, plus a cheap valid bound.
 //! - [`validate::validate`] shares no code with the solvers and checks every hard constraint;
