@@ -210,7 +210,9 @@ pub(crate) fn run(
             f(Progress {
                 elapsed: began.elapsed(),
                 best: Some(best),
-                breaks_lower_bound: 0,
+                // The caller's bound holds for schedules that hold every meeting; before the
+                // search has placed them all, it says nothing about the best state.
+                breaks_lower_bound: if k.0 == 0 { start.enough_breaks } else { 0 },
                 weight_upper_bound: total,
             });
         }

@@ -2,8 +2,8 @@
 
 use corridor_schedule::generate::{GenParams, generate};
 use corridor_schedule::heuristic::{bound, construct, first_fit};
-use corridor_schedule::model::Status;
-use corridor_schedule::solve::solve;
+use corridor_schedule::model::{Options, Progress, Status};
+use corridor_schedule::solve::{EXACT_MEETINGS, solve};
 use corridor_schedule::validate::validate;
 
 use crate::common::{am_pm, meeting, options, problem};
@@ -32,6 +32,47 @@ fn first_fit_construct_and_solve_give_valid_schedules() {
     );
     assert!(out.breaks_lower_bound <= s.breaks);
     assert!(matches!(out.status, Status::Feasible | Status::Optimal));
+}
+
+#[test]
+fn progress_on_a_large_instance_reports_the_bound_once_every_meeting_is_placed() {
+    let (p, _) = generate(&GenParams {
+        participants: 120,
+        seed: 4,
+        ..GenParams::default()
+    });
+    assert!(p.meetings.len() > EXACT_MEETINGS, "the heuristic path");
+    let total: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
+    let lb = bound(&p).breaks;
+    assert!(lb > 0, "a bound worth reporting");
+    let seen = std::sync::Mutex::new(Vec::new());
+    let record = |pr: Progress| seen.lock().unwrap().push(pr);
+    let o = Options {
+        progress: Some(&record),
+        ..options(2000)
+    };
+    let out = solve(&p, &o);
+    let seen = seen.into_inner().unwrap();
+    let mut all_held = 0;
+    for pr in &seen {
+        let best = pr.best.expect("the heuristic reports its best state");
+        if best.scheduled_weight == total {
+            all_held += 1;
+            assert_eq!(pr.breaks_lower_bound, lb);
+            assert!(best.breaks >= lb);
+        } else {
+            assert_eq!(
+                pr.breaks_lower_bound, 0,
+                "no bound before every meeting is placed"
+            );
+        }
+    }
+    assert!(
+        all_held > 0,
+        "{} reports, none with every meeting",
+        seen.len()
+    );
+    assert_eq!(out.breaks_lower_bound, lb);
 }
 
 #[test]
