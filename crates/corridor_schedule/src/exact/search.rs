@@ -39,7 +39,15 @@
 //!   3.0.1 294 s with one timeout, and 238 s with its new inprocessing off (congruence,
 //!   backbone, factor, sweep, warmup), where the `crafb` runs took 9–17 s instead of 20–22 s
 //!   but the `crafc` ones 44–57 s instead of 17 s (walk, rephase or vivify off did not mend it);
-//! - starting the search at 0 instead of the cheap bound: 166 s against 165 s (no difference).
+//! - starting the search at 0 instead of the cheap bound: 166 s against 165 s (no difference);
+//! - symmetry breaking for interchangeable participants (seventh session): participants alike in
+//!   forbidden slots and, meeting by meeting, in partner, session, fixed slot and weight (seven
+//!   who only meet participant 58 in the `13crafb` files, groups of two or three elsewhere), their
+//!   meetings with a common partner outside every group held in increasing slots, incumbents
+//!   reordered to match. Correct against brute force, but no gain: the 30 `13crafb` runs took
+//!   165, 189, 199 and 209 s with it against 175, 205, 181 and 211 s without (alternating runs,
+//!   2 threads), the 30 `13crafc` runs 192 and 202 s against 167 and 219 s. The seven
+//!   interchangeable meetings are not what makes `crafb` hard.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
