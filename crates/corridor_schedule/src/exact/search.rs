@@ -47,7 +47,10 @@
 //!   reordered to match. Correct against brute force, but no gain: the 30 `13crafb` runs took
 //!   165, 189, 199 and 209 s with it against 175, 205, 181 and 211 s without (alternating runs,
 //!   2 threads), the 30 `13crafc` runs 192 and 202 s against 167 and 219 s. The seven
-//!   interchangeable meetings are not what makes `crafb` hard.
+//!   interchangeable meetings are not what makes `crafb` hard;
+//! - more local search in the `Ahead` worker (`walkreleff` 200 per mille instead of 20), for the
+//!   final SAT query on `crafc`: the 30 `13crafc` runs took 202 and 196 s against 180 and 176 s
+//!   (alternating runs, 2 threads).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
