@@ -77,11 +77,18 @@ pub const MAX_PAIRS: usize = 400_000;
 
 /// Solves `p` exactly within `o.time_limit`: the best schedule found plus proven bounds.
 pub fn solve_exact(p: &Problem, o: &Options) -> Outcome {
-    solve_exact_from(p, o, crate::heuristic::bound(p).breaks)
+    solve_exact_from(p, o, crate::heuristic::bound(p).breaks, None)
 }
 
-/// [`solve_exact`] with the cheap bound on breaks (`heuristic::bound`) already computed.
-pub(crate) fn solve_exact_from(p: &Problem, o: &Options, cheap_breaks: u64) -> Outcome {
+/// [`solve_exact`] with the cheap bound on breaks (`heuristic::bound`) already computed, and
+/// optionally a handover instant after which the search stops early unless its schedule is
+/// within one break of its bound (see `Shared::timed_out`).
+pub(crate) fn solve_exact_from(
+    p: &Problem,
+    o: &Options,
+    cheap_breaks: u64,
+    handover: Option<Instant>,
+) -> Outcome {
     let start = Instant::now();
     let total_weight: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
     // When every meeting is required, the cheap bound (per participant and per window of
@@ -91,6 +98,7 @@ pub(crate) fn solve_exact_from(p: &Problem, o: &Options, cheap_breaks: u64) -> O
         p,
         start,
         deadline: start + o.time_limit,
+        handover,
         stop: AtomicBool::new(false),
         infeasible: AtomicBool::new(false),
         lb: AtomicU64::new(cheap),

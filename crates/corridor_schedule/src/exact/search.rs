@@ -71,6 +71,9 @@ pub(crate) struct Shared<'a> {
     pub p: &'a Problem,
     pub start: Instant,
     pub deadline: Instant,
+    /// From here on, stop unless the schedule found is within one break of the bound (see
+    /// `timed_out`); `None` = work until `deadline`.
+    pub handover: Option<Instant>,
     pub stop: AtomicBool,
     pub infeasible: AtomicBool,
     pub lb: AtomicU64,
@@ -81,8 +84,16 @@ pub(crate) struct Shared<'a> {
 }
 
 impl Shared<'_> {
+    /// Past the deadline, or past the handover with a gap of two breaks or more: the caller's
+    /// annealer may still lower a schedule that far from the bound, while with a gap of one
+    /// only the optimum would do, which is exactly the question this search is asking.
     pub fn timed_out(&self) -> bool {
-        self.stop.load(Relaxed) || Instant::now() >= self.deadline
+        let now = Instant::now();
+        self.stop.load(Relaxed)
+            || now >= self.deadline
+            || self.handover.is_some_and(|h| {
+                now >= h && self.ub.load(Relaxed) > self.lb.load(Relaxed).saturating_add(1)
+            })
     }
 
     fn report(&self) {
@@ -338,4 +349,53 @@ fn incumbent_lits(sh: &Shared<'_>, enc: &Encoding) -> Vec<i32> {
                 .map(|&(_, v)| v)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::generate::{GenParams, generate};
+    use std::time::Duration;
+
+    fn shared(p: &Problem, handover: Option<Instant>, lb: u64, ub: u64) -> Shared<'_> {
+        let now = Instant::now();
+        Shared {
+            p,
+            start: now,
+            deadline: now + Duration::from_secs(600),
+            handover,
+            stop: AtomicBool::new(false),
+            infeasible: AtomicBool::new(false),
+            lb: AtomicU64::new(lb),
+            ub: AtomicU64::new(ub),
+            best: Mutex::new(None),
+            weight_ub: AtomicU64::new(0),
+            progress: None,
+        }
+    }
+
+    #[test]
+    fn past_the_handover_only_a_search_one_break_from_its_bound_goes_on() {
+        let (p, _) = generate(&GenParams {
+            participants: 4,
+            ..GenParams::default()
+        });
+        let past = Some(Instant::now() - Duration::from_millis(1));
+        let later = Some(Instant::now() + Duration::from_secs(600));
+        // Before the handover nothing stops it; after it, a gap of two or more (or no schedule
+        // at all) does, a gap of one does not.
+        assert!(!shared(&p, later, 3, 9).timed_out());
+        assert!(!shared(&p, None, 3, 9).timed_out());
+        assert!(shared(&p, past, 3, 5).timed_out());
+        assert!(shared(&p, past, 3, u64::MAX).timed_out());
+        assert!(!shared(&p, past, 3, 4).timed_out());
+        assert!(!shared(&p, past, 4, 4).timed_out());
+        // The deadline still holds whatever the gap.
+        let gone = shared(&p, past, 3, 4);
+        let gone = Shared {
+            deadline: Instant::now() - Duration::from_millis(1),
+            ..gone
+        };
+        assert!(gone.timed_out());
+    }
 }
