@@ -51,6 +51,17 @@
 //! - more local search in the `Ahead` worker (`walkreleff` 200 per mille instead of 20), for the
 //!   final SAT query on `crafc`: the 30 `13crafc` runs took 202 and 196 s against 180 and 176 s
 //!   (alternating runs, 2 threads).
+//! - large-neighbourhood steps in the `Ahead` worker once its query would repeat `Single`'s (a
+//!   schedule one break above the proven bound known, as in the traced `forum-13crafb.original`
+//!   run, where that last query took 23 of 38 s): the meetings of a participant with a break and
+//!   of partners around it free (30 % of all at first, wider after an UNSAT step, narrower
+//!   after a budget-out), the rest pinned to the incumbent by assumptions, 2,000 conflicts per
+//!   step (ninth session). The 30 `13crafb` runs took 327 and 378 s against 289 and 326 s
+//!   without (alternating runs, 2 threads).
+//! - the objective's counter built over each participant's fairness counter (its "at least 1,
+//!   2 breaks" outputs as leaves) instead of over all break literals, so the two share their
+//!   lower levels (ninth session): the 30 `13crafb` runs took 273 and 372 s (one timeout, at
+//!   5..8) against 416 and 366 s, and 289 and 326 s in the rounds above: within the noise.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};

@@ -135,6 +135,10 @@ pub fn plan(inst: &Inst<'_>, rng: &mut Rng, split: i64) -> Vec<Run> {
                 let l = load[t];
                 let c = if has(bits, t) { 0 } else { CLOSED }
                     + (l + 1 - cap[t]).max(0) * OVER_CAPACITY
+                    // Spreads days towards emptier slots. Its weight made no difference that
+                    // outlasts the noise (ninth session, `large_bench` seeds 1–4, mean final
+                    // breaks: 256 568.0, 64 580.2, 1,024 583.5, 4,096 564.5; quadratic in the
+                    // load 569.7 and 565.2; one setting varies by ±10 from seed to seed).
                     + l * 256 / cap[t].max(1);
                 pre[t + 1] = pre[t] + c;
             }
