@@ -62,6 +62,14 @@
 //!   2 breaks" outputs as leaves) instead of over all break literals, so the two share their
 //!   lower levels (ninth session): the 30 `13crafb` runs took 273 and 372 s (one timeout, at
 //!   5..8) against 416 and 366 s, and 289 and 326 s in the rounds above: within the noise.
+//! - the query's bound as a unit clause instead of an assumption (tenth session), so that
+//!   CaDiCaL can simplify with it at the root, the solver rebuilt from the encoding after an
+//!   answer that makes the unit wrong: for the `Single` worker only (its query is at the proven
+//!   bound, so only an UNSAT answer needs the rebuild), the 30 `13crafb` runs took 354 s (one
+//!   timeout) and 364 s against 353 and 336 s; for both workers 512 s with five timeouts (the
+//!   `Ahead` worker loses its learnt clauses at every rebuild). A first version that kept an
+//!   earlier, stronger unit in the `Ahead` worker claimed optima one above the true ones on four
+//!   runs, which the published optima caught.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};

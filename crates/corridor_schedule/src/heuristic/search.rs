@@ -11,6 +11,16 @@
 //! Most moves are Kempe swaps (see `kempe`), priced before they are made. One that is a little
 //! too dear is tried once more with a second swap for the participant it hurts most
 //! (`two_step`).
+//!
+//! Deeper moves would not help the schedules it ends with (tenth session, `large_bench`,
+//! 2,000 participants, after 10 s): neighbourhoods solved exactly with the SAT model of
+//! `exact`, everything else pinned, found no break to save. Clusters of 30–120 participants
+//! with their mutual meetings free (up to 135 meetings), and windows of 4–6 slots with 100–400
+//! participants busy in them and their meetings there free (up to 768), were each proven
+//! optimal as they stood, within 0.03–1.7 s (a window of 3 slots with every participant
+//! timed out at 8 s). What is left is the days' layout that the cool annealing keeps from its
+//! start. Two threads that never exchange their best states ended no differently (571.3 and
+//! 572.6 breaks on average over seeds 1–6, against 569.8 and 572.8).
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
