@@ -175,7 +175,10 @@ fn heuristic_schedule(
         // (214 against 364). Near full, a cool start that ends warmer still walks the many
         // equal-cost states without undoing days (1 thread, 10 s, 4 seeds: 605 breaks on
         // average for 1.5 to 0.5, 615 for 1 to 0.2, 627 for 3 to 0.3, 609 for 1 to 0.7);
-        // longer runs do not help (40 s: 636), so the start decides.
+        // longer runs do not help (40 s: 636), so the start decides. Re-measured with the
+        // later planning and sweeping (2 threads, 10 s, seeds 1–6, three rounds each): 1.5 to
+        // 0.5 gave 571.3 on average, 1 or 2.5 to 0.5 573.7 and 576.6, 1.5 to 0.8 or 0.3 570.8
+        // and 570.3, all within the noise: flat.
         let tables: u64 = p.tables.iter().map(|&k| k as u64).sum();
         let full = p.meetings.len() as f64 >= 0.75 * tables as f64;
         start.planned_temps = Some(if full { (1.5, 0.5) } else { (18.0, 0.3) });

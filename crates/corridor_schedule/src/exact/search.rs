@@ -70,6 +70,15 @@
 //!   `Ahead` worker loses its learnt clauses at every rebuild). A first version that kept an
 //!   earlier, stronger unit in the `Ahead` worker claimed optima one above the true ones on four
 //!   runs, which the published optima caught.
+//! - Kissat 3.1.1 (the `cat_solver` crate) as the `Ahead` worker, a fresh solver per query since
+//!   Kissat is not incremental and takes no phases (eleventh session). From scratch it beats
+//!   CaDiCaL 1.9.5 by 1.3–6× on the last `crafb` queries, but in the portfolio it found the
+//!   `crafc` optima at 19.5 and 44.3 s against 12.7 and 16.2 s for the whole unchanged run, and
+//!   on `crafb` the `Single` worker's UNSAT proof (as slow from scratch in Kissat) stays the
+//!   bottleneck; it also answered the interrupt only after tens of seconds.
+//! - splitting the last `crafc` query (optimum 1) by who takes the break, one query per
+//!   participant with the others' breaks off (eleventh session): the first one tried was the
+//!   right one and still took 27–50 s from scratch, as long as the whole query.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
