@@ -25,6 +25,9 @@
 //! side with the kept version under the same load):
 //! - an upper-bounding SAT-UNSAT worker (demand fewer breaks than the best known; it descends
 //!   one break at a time from 50–90), and a portfolio twin with CaDiCaL's "sat" configuration;
+//!   again in the eleventh session as the `Ahead` worker starting from the heuristic's 8–12
+//!   breaks: each step down still took seconds (forum-13crafb.original 39.5 s against 12.3 s,
+//!   ticf-13crafc.original 44.1 s against 16.2 s);
 //! - SAT-based large neighbourhood search instead of the one-ahead worker (most meetings pinned
 //!   to the incumbent's slots by assumptions, 3,000 conflicts per step): it lowered the
 //!   incumbent faster on the fixed/precedence variants, but forum-14.original went from 6.7 to
