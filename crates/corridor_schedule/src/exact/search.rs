@@ -82,6 +82,11 @@
 //! - splitting the last `crafc` query (optimum 1) by who takes the break, one query per
 //!   participant with the others' breaks off (eleventh session): the first one tried was the
 //!   right one and still took 27–50 s from scratch, as long as the whole query.
+//! - the annealer in the `Ahead` thread for the first 2 s, its schedule then the incumbent
+//!   (eleventh session): it often has 2 breaks on the `crafc` runs with optimum 1 by then, where
+//!   the SAT search needs about 11 s, but the last query stays as long from there; the 30
+//!   `13crafc` runs took 320 s (one timeout) against 302 s, the 30 `13crafb` runs 398 s against
+//!   343 s.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
