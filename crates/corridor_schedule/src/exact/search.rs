@@ -87,6 +87,14 @@
 //!   the SAT search needs about 11 s, but the last query stays as long from there; the 30
 //!   `13crafc` runs took 320 s (one timeout) against 302 s, the 30 `13crafb` runs 398 s against
 //!   343 s.
+//! - other options for the `Single` worker (twelfth session; eight of the slowest runs, two
+//!   rounds, rotating order): CaDiCaL's `unsat` configuration 656 s with three timeouts, five
+//!   times the vivification effort 659 s with three, against 640 s with one for the default.
+//! - lower bounds from relaxed subproblems (a set of participants with only their meetings,
+//!   only their breaks counted; disjoint sets add up), to spare the long UNSAT query: on
+//!   `forum-13crafb.forb0007` and `ticf-13crafb.forb0003` (optimum 5) clusters of up to 32
+//!   participants proved 1 and two halves at most 3, which the search proves within a second.
+//!   The breaks are forced by the whole instance (see BENCHMARKS.md).
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
