@@ -4,9 +4,8 @@
 //! - `run`: construct greedily (most constrained meeting first, each where it adds the
 //!   least idle time), then simulated annealing over compound moves (`search`), one
 //!   independent run per thread with different seeds, each from its own start; the best run
-//!   wins. States are ranked by
-//!   (unplaced weight, fairness excess, moved meetings, breaks, worst participant's breaks), so
-//!   the third criterion is minimised after the breaks.
+//!   wins. States are ranked by (unplaced weight, fairness excess, moved meetings, breaks,
+//!   worst participant's breaks), so the third criterion is minimised after the breaks.
 //!   On request (large instances) the start is instead planned day by day (`runs`) and filled
 //!   slot by slot (`sweep`), when that start is better.
 //! - [`bound`]: a cheap valid lower bound on breaks and upper bound on weight.
@@ -175,9 +174,9 @@ fn completed(inst: &Inst<'_>, start: &Start, slots: &[u16], rng: &mut Rng) -> St
 /// Every thread builds its own start (with its own seed) and anneals from it. On large
 /// instances planning takes up to a tenth of the time, so planning on every thread at once
 /// keeps the second core busy there and gives the runs different days to start from. Measured
-/// (twelfth session, `large_bench 2000 10 1 2`, seeds 1–6, six alternating rounds, 36 runs
-/// each): 569.9 breaks on average (standard deviation 5.4) against 573.6 (8.5) when the other
-/// threads copied the first thread's start. The runs still exchange their best states (see
+/// (twelfth session, `large_bench 2000 10 1 2`, seeds 1–6, alternating rounds): 571.3 breaks
+/// on average over 66 runs (standard deviation 6.5) against 573.6 over 54 (8.5) when the other
+/// threads copied the first thread's start; small against the noise, but fewer bad runs. The runs still exchange their best states (see
 /// `search::Anneal::elite`): without that, 577.1 against 571.6 (18 runs each).
 pub(crate) fn run(
     p: &Problem,
