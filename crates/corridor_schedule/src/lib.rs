@@ -18,7 +18,8 @@
 //!   short heuristic, then the exact SAT solver ([`exact`], proves optimality and bounds), and
 //!   the annealer for the last 15 % of the time when the gap is still open; above
 //!   that the [`heuristic`] module: greedy construction, then simulated annealing over Kempe
-//!   chain swaps and ejection moves, one independent run per thread, plus a cheap valid bound.
+//!   chain swaps and ejection moves, one independent run per thread, plus a cheap valid bound
+//!   raised at the end by a Lagrangian bound from the tables' capacity.
 //! - [`validate::validate`] shares no code with the solvers and checks every hard constraint;
 //!   a schedule that fails it is never returned.
 //! - [`incremental`] re-optimises a published schedule after cancellations and new requests,

@@ -34,18 +34,24 @@ pub struct Bound {
 
 const INF: u32 = u32::MAX / 2;
 
-/// Fewest breaks for one participant, or `None` when its meetings cannot all fit.
-fn participant_bound(inst: &Inst<'_>, who: usize) -> Option<u32> {
+/// What one participant's day must hold, meeting by meeting.
+pub(super) struct DayNeeds {
+    /// Slots some meeting of it may take.
+    pub usable: Vec<bool>,
+    /// Slots a meeting of it is fixed to.
+    pub forced: Vec<bool>,
+    /// Per session, its meetings that only that session can take.
+    pub need: Vec<usize>,
+}
+
+/// The day participant `who` must hold, or `None` when two of its meetings are fixed to one
+/// slot.
+pub(super) fn day_needs(inst: &Inst<'_>, who: usize) -> Option<DayNeeds> {
     let p = inst.p;
-    let ms = &inst.of[who];
-    let deg = ms.len();
-    if deg <= 1 {
-        return Some(0);
-    }
     let mut usable = vec![false; inst.slots];
     let mut forced = vec![false; inst.slots];
-    let mut need = vec![0usize; p.sessions.len()];
-    for &m in ms {
+    let mut need = vec![0usize; p.sessions.len().max(1)];
+    for &m in &inst.of[who] {
         let al = inst.allowed(m as usize);
         let mut sessions_hit = Vec::new();
         for (t, u) in usable.iter_mut().enumerate() {
@@ -58,15 +64,38 @@ fn participant_bound(inst: &Inst<'_>, who: usize) -> Option<u32> {
             }
         }
         if let Some(f) = p.meetings[m as usize].fixed {
-            if forced[f as usize] {
-                return None;
+            let f = f as usize;
+            if f < inst.slots {
+                if forced[f] {
+                    return None;
+                }
+                forced[f] = true;
             }
-            forced[f as usize] = true;
         }
         if let [s] = sessions_hit[..] {
             need[s] += 1;
         }
     }
+    Some(DayNeeds {
+        usable,
+        forced,
+        need,
+    })
+}
+
+/// Fewest breaks for one participant, or `None` when its meetings cannot all fit.
+fn participant_bound(inst: &Inst<'_>, who: usize) -> Option<u32> {
+    let p = inst.p;
+    let ms = &inst.of[who];
+    let deg = ms.len();
+    if deg <= 1 {
+        return Some(0);
+    }
+    let DayNeeds {
+        usable,
+        forced,
+        need,
+    } = day_needs(inst, who)?;
     // dp[(c, prev, started, k)] = fewest counted run starts; k = slots used in this session,
     // capped at the session's need.
     let kmax = need.iter().copied().max().unwrap_or(0) + 1;
@@ -148,7 +177,7 @@ fn participant_bound(inst: &Inst<'_>, who: usize) -> Option<u32> {
     (best < INF).then_some(best)
 }
 
-fn session_index(p: &Problem, t: usize) -> usize {
+pub(super) fn session_index(p: &Problem, t: usize) -> usize {
     p.sessions
         .iter()
         .position(|s| (s.start as usize..s.start as usize + s.len as usize).contains(&t))

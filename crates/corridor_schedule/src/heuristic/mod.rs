@@ -9,6 +9,8 @@
 //!   On request (large instances) the start is instead planned day by day (`runs`) and filled
 //!   slot by slot (`sweep`), when that start is better.
 //! - [`bound`]: a cheap valid lower bound on breaks and upper bound on weight.
+//! - [`capacity_bound`]: a slower, often stronger bound on breaks from the tables' capacity
+//!   (`lagrange`), which `solve` computes in the last twentieth of a large instance's time.
 //!
 //! All of them keep the hard constraints; their results still go through `validate`.
 
@@ -16,6 +18,7 @@ pub(crate) mod bound;
 pub(crate) mod greedy;
 pub(crate) mod inst;
 pub(crate) mod kempe;
+pub(crate) mod lagrange;
 pub(crate) mod repair;
 pub(crate) mod runs;
 pub(crate) mod search;
@@ -55,6 +58,12 @@ pub fn construct(p: &Problem, seed: u64) -> Schedule {
 /// Cheap valid bounds (see the `bound` module).
 pub fn bound(p: &Problem) -> Bound {
     bound::bound(&Inst::new(p))
+}
+
+/// A lower bound on breaks from the tables' capacity, raised until `until` (see `lagrange`);
+/// `target` is the breaks of a known schedule.
+pub fn capacity_bound(p: &Problem, target: u64, until: Instant, threads: usize) -> u64 {
+    lagrange::capacity_bound(&Inst::new(p), target, until, threads)
 }
 
 /// How a search run starts and what it prices.

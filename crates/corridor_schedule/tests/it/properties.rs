@@ -2,7 +2,9 @@
 //! on tiny ones the exact optimum equals an exhaustive search.
 
 use corridor_schedule::exact::solve_exact;
-use corridor_schedule::heuristic::{bound, construct, first_fit};
+use std::time::{Duration, Instant};
+
+use corridor_schedule::heuristic::{bound, capacity_bound, construct, first_fit};
 use corridor_schedule::model::{Meeting, Objective, Placement, Problem, Schedule, Status};
 use corridor_schedule::solve::solve;
 use corridor_schedule::validate::validate;
@@ -117,6 +119,8 @@ proptest! {
             let o = out.objective.unwrap();
             if out.status == Status::Optimal && o.scheduled_meetings as usize == p.meetings.len() {
                 prop_assert!(bound(&p).breaks <= o.breaks, "{} > {}", bound(&p).breaks, o.breaks);
+                let cap = capacity_bound(&p, o.breaks, Instant::now() + Duration::from_millis(100), 2);
+                prop_assert!(cap <= o.breaks, "capacity {} > {}", cap, o.breaks);
             }
         } else {
             prop_assert!(matches!(out.status, Status::Infeasible | Status::Unknown));
@@ -136,9 +140,26 @@ proptest! {
                 prop_assert_eq!((o.scheduled_weight, o.breaks), (b.scheduled_weight, b.breaks));
                 if b.scheduled_meetings as usize == p.meetings.len() {
                     prop_assert!(bound(&p).breaks <= b.breaks);
+                    let cap = capacity_bound(&p, b.breaks, Instant::now() + Duration::from_millis(100), 1);
+                    prop_assert!(cap <= b.breaks, "capacity {} > {}", cap, b.breaks);
                 }
                 let via_solve = solve(&p, &options(2000)).objective.unwrap();
                 prop_assert_eq!((via_solve.scheduled_weight, via_solve.breaks), (b.scheduled_weight, b.breaks));
+            }
+        }
+    }
+
+    #[test]
+    fn the_capacity_bound_never_exceeds_the_exhaustive_optimum(seed in any::<u64>(), np in 2usize..5, slots in 2u16..6, nm in 1usize..6) {
+        let mut p = random_problem(seed, np, slots, nm);
+        // One table in most slots, none in some: where the capacity bound has something to say.
+        p.tables = (0..slots as u64).map(|t| u32::from((seed >> t) % 4 != 0)).collect();
+        p.require_all = false;
+        p.max_breaks = None;
+        if let Some(b) = brute_force(&p) {
+            if b.scheduled_meetings as usize == p.meetings.len() {
+                let cap = capacity_bound(&p, b.breaks, Instant::now() + Duration::from_millis(100), 1);
+                prop_assert!(cap <= b.breaks, "capacity {} > {}", cap, b.breaks);
             }
         }
     }
