@@ -190,10 +190,11 @@ fn run_inner(args: &ScheduleArgs) -> Result<ExitCode, String> {
     if let Some(path) = &args.output {
         std::fs::write(path, &result).map_err(|e| format!("{}: {e}", path.display()))?;
     }
-    match args.format {
-        Format::Json => print!("{result}"),
-        Format::Text => print!("{}", summary(&p, &names, &out, moved)),
-    }
+    let shown = match args.format {
+        Format::Json => result,
+        Format::Text => summary(&p, &names, &out, moved),
+    };
+    write_stdout(&shown).map_err(|e| format!("writing the result: {e}"))?;
     Ok(if out.schedule.is_some() {
         ExitCode::SUCCESS
     } else {
@@ -245,6 +246,16 @@ fn summary(p: &Problem, names: &Names, out: &Outcome, moved: Option<usize>) -> S
     s
 }
 
+/// Writes `text` to stdout. A reader that has gone (`corridor schedule … | head`) is not an
+/// error: the rest of the output is simply not wanted.
+fn write_stdout(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => other,
+    }
+}
+
 pub fn run_generate(args: GenerateArgs) -> ExitCode {
     let g = GenParams {
         participants: args.participants,
@@ -257,10 +268,7 @@ pub fn run_generate(args: GenerateArgs) -> ExitCode {
     let text = json::write_instance(&p, &names);
     let res = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),
-        None => std::io::stdout()
-            .lock()
-            .write_all(text.as_bytes())
-            .map_err(|e| e.to_string()),
+        None => write_stdout(&text).map_err(|e| e.to_string()),
     };
     match res {
         Ok(()) => ExitCode::SUCCESS,

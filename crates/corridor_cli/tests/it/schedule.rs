@@ -189,3 +189,28 @@ fn generate_instance_is_deterministic_and_schedulable() {
             <= 2
     );
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    // `corridor schedule … | head`: the pipe closes long before the agenda is written.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("gen.json");
+    let gen_out = corridor(&["generate-instance", "--participants", "300", "--seed", "5"]);
+    std::fs::write(&path, &gen_out.stdout).unwrap();
+    for args in [
+        vec!["schedule", path.to_str().unwrap(), "--time-limit", "1"],
+        vec!["generate-instance", "--participants", "2000"],
+    ] {
+        let mut child = crate::corridor()
+            .args(&args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("the binary runs");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    }
+}
