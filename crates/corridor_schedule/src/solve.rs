@@ -41,8 +41,9 @@ const EXACT_SHARE: f64 = 0.85;
 const RESCUE_MIN: Duration = Duration::from_millis(200);
 
 /// The end of a large instance's time limit kept for the capacity bound (`heuristic::lagrange`),
-/// when its tables are nearly full (`near_full`); with seats to spare the bound adds nothing (63,
-/// the cheap bound, with 1.3× the tables below) and the annealer keeps the time.
+/// when its tables are nearly full (`near_full`). With seats to spare the bound adds nothing
+/// (with 1.3× the tables, `large_bench`'s instance stays at the cheap bound's 63), so the
+/// annealer keeps the time.
 ///
 /// Measured on `examples/large_bench` (2,000 participants, 2 threads): the bound rises from
 /// the cheap bound's 191 to about 285 in 0.5 s and settles at 290 after 1.8 s. A twentieth of
@@ -69,19 +70,20 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
         return outcome(Status::Infeasible, None, 0, 0, began);
     }
     let small = p.meetings.len() <= EXACT_MEETINGS;
+    let priced = !small && near_full(p);
     let heuristic_until = if small {
         // Short: on the public instances the SAT solver finds a first schedule within
         // milliseconds, and a whole second here was a second lost on every run that the
         // heuristic could not finish (most of them; it rarely reaches the optimum).
         began + (o.time_limit / 20).min(Duration::from_millis(200))
-    } else if near_full(p) {
+    } else if priced {
         deadline - capacity_reserve(o.time_limit)
     } else {
         deadline
     };
     let mut best = heuristic_schedule(p, o, heuristic_until, bound.breaks, !small);
     let mut lb = bound.breaks;
-    if !small && near_full(p) {
+    if priced {
         if let Some((_, obj)) = &best {
             if obj.scheduled_weight == total && obj.breaks > lb {
                 let cap = heuristic::capacity_bound(p, obj.breaks, deadline, o.threads);

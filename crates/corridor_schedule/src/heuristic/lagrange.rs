@@ -11,11 +11,12 @@
 //! It sees what the cheap bound's single windows (`bound::window_bound`) cannot: a day that
 //! dodges one full window must cross another. On the 2,000-participant instance of
 //! `examples/large_bench` it gives 285 after 200 steps (0.5 s on 2 threads) and 290 when it
-//! settles after about 750 (1.8 s), where the cheap bound gives 191. On the public instances it proves more than the cheap bound on 10
-//! of the 200 runs (e.g. 5, the optimum, on `forumt-14crafe.original` where the cheap bound
-//! gives 4), but not on the slow `crafb`/`crafc` runs (the same 3 and 0), and the SAT search
-//! proves those few quickly, so `solve` uses it on large instances only. Being a relaxation of
-//! the pairing, it cannot see breaks that the partners' days force (thirteenth session).
+//! settles after about 750 (1.8 s), where the cheap bound gives 191. On the public instances
+//! it is above the cheap bound on 10 of the 200 runs (e.g. 5, the optimum, on
+//! `forumt-14crafe.original`, where the cheap bound gives 4), but not on the slow
+//! `crafb`/`crafc` runs (the same 3 and 0), and those ten took 0.2–7.7 s anyway, so `solve`
+//! uses it on large instances only. Being a relaxation of the pairing, it cannot see breaks
+//! that the partners' days force (thirteenth session).
 
 use std::collections::HashMap;
 use std::time::Instant;
