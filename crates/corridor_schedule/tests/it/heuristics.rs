@@ -1,8 +1,8 @@
 //! Heuristics and the solver entry point on generated instances.
 
-use corridor_schedule::generate::{GenParams, generate};
 use std::time::{Duration, Instant};
 
+use corridor_schedule::generate::{GenParams, generate};
 use corridor_schedule::heuristic::{bound, capacity_bound, construct, first_fit};
 use corridor_schedule::model::{Options, Progress, Status};
 use corridor_schedule::solve::{EXACT_MEETINGS, solve};

@@ -1,9 +1,9 @@
 //! Property tests on random small instances: every schedule any solver returns is valid, and
 //! on tiny ones the exact optimum equals an exhaustive search.
 
-use corridor_schedule::exact::solve_exact;
 use std::time::{Duration, Instant};
 
+use corridor_schedule::exact::solve_exact;
 use corridor_schedule::heuristic::{bound, capacity_bound, construct, first_fit};
 use corridor_schedule::model::{Meeting, Objective, Placement, Problem, Schedule, Status};
 use corridor_schedule::solve::solve;
