@@ -1,5 +1,5 @@
 //! Large-instance benchmark:
-//! `cargo run --release --example large_bench [participants] [seconds] [tables factor] [threads] [seed]`.
+//! `cargo run --release --example large_bench [participants] [seconds] [tables factor] [threads] [seed] [instance seed]`.
 //!
 //! Generates an instance (2,000 participants, about 20,000 requests by default), runs first fit
 //! and the solver (2 threads unless given), then a one-cancellation incremental re-optimisation, and prints
@@ -30,9 +30,11 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: usize = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(2000);
     let secs: f64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    // Optional sixth argument: the generator's seed (default 7), for a ladder of instances.
+    let instance_seed: u64 = args.get(6).and_then(|s| s.parse().ok()).unwrap_or(7);
     let params = GenParams {
         participants: n,
-        seed: 7,
+        seed: instance_seed,
         slots_per_session: Some(16),
         requests: (6, 16),
         ..GenParams::default()

@@ -4,7 +4,8 @@
 //! heuristic run that provides a fallback schedule and a warm start; when the exact search has
 //! not proven its schedule optimal by 85 % of the time limit, and its schedule is two breaks or
 //! more above its bound, the annealer gets the rest and the better schedule is kept (see
-//! `EXACT_SHARE`). Large ones get the
+//! `EXACT_SHARE`); so it does from three tenths of the time limit on when the search has moved
+//! neither bound by then (`IDLE_SHARE`). Large ones get the
 //! construct-and-anneal heuristic and the cheap bound; when their tables are nearly full, the
 //! last twentieth of the time limit goes to raising that bound with the tables' capacity
 //! (`capacity_reserve`). Whatever comes
@@ -12,6 +13,7 @@
 
 use std::time::{Duration, Instant};
 
+use crate::exact::{self, Handover};
 use crate::heuristic::{self, Start, UNPLACED};
 use crate::model::{Objective, Options, Outcome, Problem, Progress, Schedule, Status};
 use crate::validate::validate;
@@ -36,6 +38,22 @@ pub const EXACT_MEETINGS: usize = 400;
 /// threads, on a machine where they took 400–460 s): 2 timeouts in 40 runs with this, against
 /// 6 in 80 without; within the noise, but it cannot lose a result the rule keeps.
 const EXACT_SHARE: f64 = 0.85;
+
+/// The share of the time limit after which an exact search that has moved neither bound
+/// since it began (no bound proven, no schedule better than the heuristic's start) hands over
+/// too, when its schedule is two breaks or more above its bound.
+///
+/// Why: on generated events of public-benchmark size or a little larger (20–40 participants,
+/// 150–400 meetings, 32 slots, tables 80–90 % used) the SAT model is too big to answer its
+/// first query within seconds, so the 85 % it got went to waste. Measured (thirteenth
+/// session, 2 threads, 10 s, 20 such instances): the annealer alone had fewer breaks on 11
+/// (by 1–2), as many on 8 and one more on 1. On the public instances the search moves a bound
+/// early, but not at once: on the 27 runs of the `13crafb`, `13crafc` and `14crafa` families
+/// that took 10 s or more, the first move came within 0.2–0.6 s (a bound proven) on the `crafb`
+/// runs and within 3.9–8.1 s on the `crafc` ones (from the incumbent's 3–7 breaks, the bound
+/// 0 rises to 1 there only after its UNSAT proof); a fifth of 60 s would leave too thin a
+/// margin against a slower machine, three tenths (18 s) leaves twice the slowest.
+const IDLE_SHARE: f64 = 0.3;
 
 /// Below this much time left the annealer is not worth starting after the exact search.
 const RESCUE_MIN: Duration = Duration::from_millis(200);
@@ -84,20 +102,7 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
     let mut best = heuristic_schedule(p, o, heuristic_until, bound.breaks, !small);
     let mut lb = bound.breaks;
     if priced {
-        if let Some((_, obj)) = &best {
-            if obj.scheduled_weight == total && obj.breaks > lb {
-                let cap = heuristic::capacity_bound(p, obj.breaks, deadline, o.threads);
-                lb = lb.max(cap);
-                if let Some(f) = o.progress {
-                    f(Progress {
-                        elapsed: began.elapsed(),
-                        best: Some(*obj),
-                        breaks_lower_bound: lb,
-                        weight_upper_bound: bound.weight_upper,
-                    });
-                }
-            }
-        }
+        lb = capacity_raised(p, o, &best, lb, deadline, began);
     }
     let mut wub = bound.weight_upper;
     let mut proven_optimal = false;
@@ -107,7 +112,10 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
     if small && !heuristic_proven {
         // The exact search gets most of the time; what is left after it goes to the annealer
         // when the search did not close the gap (see `EXACT_SHARE`).
-        let handover = began + o.time_limit.mul_f64(EXACT_SHARE);
+        let handover = Handover {
+            at: began + o.time_limit.mul_f64(EXACT_SHARE),
+            idle: began + o.time_limit.mul_f64(IDLE_SHARE),
+        };
         let rest = deadline.saturating_duration_since(Instant::now());
         let eo = Options {
             time_limit: rest,
@@ -116,7 +124,7 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
             progress: o.progress,
             seed: o.seed,
         };
-        let ex = crate::exact::solve_exact_from(p, &eo, bound.breaks, Some(handover));
+        let ex = exact::solve_exact_from(p, &eo, bound.breaks, Some(handover));
         // Without `require_all` the empty schedule is valid, so only then can it be infeasible.
         if ex.status == Status::Infeasible && p.require_all {
             return outcome(Status::Infeasible, None, 0, 0, began);
@@ -138,12 +146,23 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
             }
         }
         lb = lb.max(ex.breaks_lower_bound);
-        if !proven_optimal && deadline > Instant::now() + RESCUE_MIN {
-            if let Some(h) = heuristic_schedule(p, o, deadline, lb, true) {
+        // Near full, the end of the time goes to the capacity bound, which on such instances
+        // often proves more than the exact search did (see `IDLE_SHARE`).
+        let full = !proven_optimal && near_full(p);
+        let rescue_until = if full {
+            deadline - capacity_reserve(o.time_limit)
+        } else {
+            deadline
+        };
+        if !proven_optimal && rescue_until > Instant::now() + RESCUE_MIN {
+            if let Some(h) = heuristic_schedule(p, o, rescue_until, lb, true) {
                 if best.as_ref().is_none_or(|b| better(&h.1, &b.1)) {
                     best = Some(h);
                 }
             }
+        }
+        if full && deadline > Instant::now() {
+            lb = capacity_raised(p, o, &best, lb, deadline, began);
         }
     }
     let Some((schedule, obj)) = best else {
@@ -174,6 +193,33 @@ pub fn solve(p: &Problem, o: &Options<'_>) -> Outcome {
         out.breaks_lower_bound = obj.breaks;
     }
     out
+}
+
+/// `lb` raised by the capacity bound (`heuristic::capacity_bound`) until `until`, when `best`
+/// holds every meeting and is above `lb`; reports the raised bound as progress.
+fn capacity_raised(
+    p: &Problem,
+    o: &Options<'_>,
+    best: &Option<(Schedule, Objective)>,
+    lb: u64,
+    until: Instant,
+    began: Instant,
+) -> u64 {
+    let total: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
+    let Some((_, obj)) = best else { return lb };
+    if obj.scheduled_weight < total || obj.breaks <= lb {
+        return lb;
+    }
+    let raised = lb.max(heuristic::capacity_bound(p, obj.breaks, until, o.threads));
+    if let Some(f) = o.progress {
+        f(Progress {
+            elapsed: began.elapsed(),
+            best: Some(*obj),
+            breaks_lower_bound: raised,
+            weight_upper_bound: total,
+        });
+    }
+    raised
 }
 
 /// Lexicographic comparison: weight, then meetings, then breaks, worst day, table changes.

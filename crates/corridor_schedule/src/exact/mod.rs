@@ -69,6 +69,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
 
 use crate::model::{Options, Outcome, Problem, Status};
+pub(crate) use search::Handover;
 use search::{Role, Shared};
 use weight::WeightPhase;
 
@@ -81,24 +82,27 @@ pub fn solve_exact(p: &Problem, o: &Options) -> Outcome {
 }
 
 /// [`solve_exact`] with the cheap bound on breaks (`heuristic::bound`) already computed, and
-/// optionally a handover instant after which the search stops early unless its schedule is
-/// within one break of its bound (see `Shared::timed_out`).
+/// optionally the instants after which the search gives the time back to the caller (see
+/// `Shared::timed_out`).
 pub(crate) fn solve_exact_from(
     p: &Problem,
     o: &Options,
     cheap_breaks: u64,
-    handover: Option<Instant>,
+    handover: Option<Handover>,
 ) -> Outcome {
     let start = Instant::now();
     let total_weight: u64 = p.meetings.iter().map(|m| m.weight as u64).sum();
     // When every meeting is required, the cheap bound (per participant and per window of
     // slots) holds for every valid schedule: the search starts from it rather than from 0.
     let cheap = if p.require_all { cheap_breaks } else { 0 };
-    let sh = Shared {
+    let mut sh = Shared {
         p,
         start,
         deadline: start + o.time_limit,
         handover,
+        // Never the bounds of a running search (its lower bound is finite): the idle rule
+        // starts with the break search, below.
+        began_with: (u64::MAX, u64::MAX),
         stop: AtomicBool::new(false),
         infeasible: AtomicBool::new(false),
         lb: AtomicU64::new(cheap),
@@ -129,6 +133,7 @@ pub(crate) fn solve_exact_from(
         }
         if weight_proven {
             warm_start(&sh, o);
+            sh.began_with = (sh.lb.load(Relaxed), sh.ub.load(Relaxed));
         }
         if weight_proven && !sh.infeasible.load(Relaxed) && !sh.timed_out() {
             if o.threads >= 2 {

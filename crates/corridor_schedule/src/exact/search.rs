@@ -111,13 +111,25 @@ pub(crate) struct Best {
     pub objective: Objective,
 }
 
+/// When the search gives the rest of the time limit back to the caller's annealer (see
+/// `Shared::timed_out`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Handover {
+    /// From here on, stop unless the schedule found is within one break of the bound.
+    pub at: Instant,
+    /// From here on, also stop if neither bound has moved since the search began.
+    pub idle: Instant,
+}
+
 pub(crate) struct Shared<'a> {
     pub p: &'a Problem,
     pub start: Instant,
     pub deadline: Instant,
-    /// From here on, stop unless the schedule found is within one break of the bound (see
-    /// `timed_out`); `None` = work until `deadline`.
-    pub handover: Option<Instant>,
+    /// `None` = work until `deadline`.
+    pub handover: Option<Handover>,
+    /// The bounds (lower, upper) the search began with, after the warm start: a search that has
+    /// moved neither by `Handover::idle` is not getting anywhere.
+    pub began_with: (u64, u64),
     pub stop: AtomicBool,
     pub infeasible: AtomicBool,
     pub lb: AtomicU64,
@@ -130,14 +142,20 @@ pub(crate) struct Shared<'a> {
 impl Shared<'_> {
     /// Past the deadline, or past the handover with a gap of two breaks or more: the caller's
     /// annealer may still lower a schedule that far from the bound, while with a gap of one
-    /// only the optimum would do, which is exactly the question this search is asking.
+    /// only the optimum would do, which is exactly the question this search is asking. Past
+    /// the idle handover, the same gap ends a search that has neither proven a bound nor found
+    /// a schedule since it began (see `solve::IDLE_SHARE`).
     pub fn timed_out(&self) -> bool {
         let now = Instant::now();
-        self.stop.load(Relaxed)
-            || now >= self.deadline
-            || self.handover.is_some_and(|h| {
-                now >= h && self.ub.load(Relaxed) > self.lb.load(Relaxed).saturating_add(1)
-            })
+        if self.stop.load(Relaxed) || now >= self.deadline {
+            return true;
+        }
+        let Some(h) = self.handover else {
+            return false;
+        };
+        let (lb, ub) = (self.lb.load(Relaxed), self.ub.load(Relaxed));
+        let idle = (lb, ub) == self.began_with;
+        ub > lb.saturating_add(1) && (now >= h.at || (idle && now >= h.idle))
     }
 
     fn report(&self) {
@@ -401,13 +419,15 @@ mod tests {
     use crate::generate::{GenParams, generate};
     use std::time::Duration;
 
-    fn shared(p: &Problem, handover: Option<Instant>, lb: u64, ub: u64) -> Shared<'_> {
+    fn shared(p: &Problem, at: Option<Instant>, lb: u64, ub: u64) -> Shared<'_> {
         let now = Instant::now();
         Shared {
             p,
             start: now,
             deadline: now + Duration::from_secs(600),
-            handover,
+            // The idle rule off (the search began with other bounds): see the next test.
+            handover: at.map(|at| Handover { at, idle: at }),
+            began_with: (u64::MAX, u64::MAX),
             stop: AtomicBool::new(false),
             infeasible: AtomicBool::new(false),
             lb: AtomicU64::new(lb),
@@ -441,5 +461,41 @@ mod tests {
             ..gone
         };
         assert!(gone.timed_out());
+    }
+
+    #[test]
+    fn past_the_idle_handover_only_a_search_that_moved_a_bound_goes_on() {
+        let (p, _) = generate(&GenParams {
+            participants: 4,
+            ..GenParams::default()
+        });
+        let past = Instant::now() - Duration::from_millis(1);
+        let later = Instant::now() + Duration::from_secs(600);
+        let idle_past = |lb, ub, began_with| Shared {
+            handover: Some(Handover {
+                at: later,
+                idle: past,
+            }),
+            began_with,
+            ..shared(&p, None, lb, ub)
+        };
+        // Still at the bounds it began with, two breaks or more apart: stop.
+        assert!(idle_past(3, 9, (3, 9)).timed_out());
+        // Either bound moved: go on until the main handover.
+        assert!(!idle_past(4, 9, (3, 9)).timed_out());
+        assert!(!idle_past(3, 8, (3, 9)).timed_out());
+        // The first schedule found by the search itself counts as a move.
+        assert!(!idle_past(3, 9, (3, u64::MAX)).timed_out());
+        // One break apart: only the optimum would do, which is the search's own question.
+        assert!(!idle_past(3, 4, (3, 4)).timed_out());
+        // Not yet at the idle instant: go on.
+        let early = Shared {
+            handover: Some(Handover {
+                at: later,
+                idle: later,
+            }),
+            ..idle_past(3, 9, (3, 9))
+        };
+        assert!(!early.timed_out());
     }
 }

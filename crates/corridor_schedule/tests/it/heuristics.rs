@@ -167,6 +167,31 @@ fn the_capacity_bound_raises_the_cheap_bound_on_a_near_full_generated_instance()
 }
 
 #[test]
+fn a_small_near_full_instance_the_exact_search_cannot_close_gets_the_capacity_bound() {
+    // A generated event of 30 participants: small enough for the exact search, too big for it
+    // to prove anything in seconds (its SAT model has 32 slots, tables 88 % used). The
+    // capacity bound, run at the end, proves more than the cheap bound the search starts from.
+    let (p, _) = generate(&GenParams {
+        participants: 30,
+        seed: 7,
+        slots_per_session: Some(16),
+        requests: (6, 16),
+        ..GenParams::default()
+    });
+    assert!(p.meetings.len() <= EXACT_MEETINGS);
+    let cheap = bound(&p).breaks;
+    let out = solve(&p, &options(4000));
+    let s = validate(&p, out.schedule.as_ref().unwrap()).unwrap();
+    assert_eq!(s.scheduled_meetings as usize, p.meetings.len());
+    assert!(
+        out.breaks_lower_bound > cheap,
+        "bound {} against cheap {cheap}",
+        out.breaks_lower_bound
+    );
+    assert!(out.breaks_lower_bound <= s.breaks);
+}
+
+#[test]
 fn the_bound_accepts_a_day_held_in_the_morning_when_sessions_count_apart() {
     // Found by the property test: with idle time counted per session, participant 0 meets
     // only in the morning; the bound once declared that infeasible, and `solve` said so.
