@@ -4,7 +4,7 @@ use std::time::{Duration, Instant};
 
 use corridor_schedule::generate::{GenParams, generate};
 use corridor_schedule::heuristic::{bound, capacity_bound, construct, first_fit};
-use corridor_schedule::model::{Options, Progress, Status};
+use corridor_schedule::model::{Options, Problem, Progress, Status};
 use corridor_schedule::solve::{EXACT_MEETINGS, solve};
 use corridor_schedule::validate::validate;
 
@@ -139,17 +139,24 @@ fn the_capacity_bound_sees_breaks_no_single_window_shows() {
     assert_eq!(capacity_bound(&p, 1, far, 2), 0);
 }
 
-#[test]
-fn the_capacity_bound_raises_the_cheap_bound_on_a_near_full_generated_instance() {
-    // The large-instance shape of `examples/large_bench` at 300 participants. The bound only
-    // relaxes which partner meets when, so it stays below what the solver reaches.
-    let (p, _) = generate(&GenParams {
-        participants: 300,
+/// The instance shape of `examples/large_bench` (two sessions of 16 slots, 6–16 requests each,
+/// generator seed 7), near-full tables.
+fn bench_shape(participants: usize) -> Problem {
+    generate(&GenParams {
+        participants,
         seed: 7,
         slots_per_session: Some(16),
         requests: (6, 16),
         ..GenParams::default()
-    });
+    })
+    .0
+}
+
+#[test]
+fn the_capacity_bound_raises_the_cheap_bound_on_a_near_full_generated_instance() {
+    // The large-instance shape of `examples/large_bench` at 300 participants. The bound only
+    // relaxes which partner meets when, so it stays below what the solver reaches.
+    let p = bench_shape(300);
     let cheap = bound(&p).breaks;
     let out = solve(&p, &options(3000));
     let s = validate(&p, out.schedule.as_ref().unwrap()).unwrap();
@@ -171,13 +178,7 @@ fn a_small_near_full_instance_the_exact_search_cannot_close_gets_the_capacity_bo
     // A generated event of 30 participants: small enough for the exact search, too big for it
     // to prove anything in seconds (its SAT model has 32 slots, tables 88 % used). The
     // capacity bound, run at the end, proves more than the cheap bound the search starts from.
-    let (p, _) = generate(&GenParams {
-        participants: 30,
-        seed: 7,
-        slots_per_session: Some(16),
-        requests: (6, 16),
-        ..GenParams::default()
-    });
+    let p = bench_shape(30);
     assert!(p.meetings.len() <= EXACT_MEETINGS);
     let cheap = bound(&p).breaks;
     let out = solve(&p, &options(4000));
