@@ -45,14 +45,15 @@ const EXACT_SHARE: f64 = 0.85;
 ///
 /// Why: on generated events of public-benchmark size or a little larger (20–40 participants,
 /// 150–400 meetings, 32 slots, tables 80–90 % used) the SAT model is too big to answer its
-/// first query within seconds, so the 85 % it got went to waste. Measured (thirteenth
+/// first query within seconds, so the 85 % it got went to waste. Measured (fourteenth
 /// session, 2 threads, 10 s, 20 such instances): the annealer alone had fewer breaks on 11
 /// (by 1–2), as many on 8 and one more on 1. On the public instances the search moves a bound
-/// early, but not at once: on the 27 runs of the `13crafb`, `13crafc` and `14crafa` families
-/// that took 10 s or more, the first move came within 0.2–0.6 s (a bound proven) on the `crafb`
-/// runs and within 3.9–8.1 s on the `crafc` ones (from the incumbent's 3–7 breaks, the bound
-/// 0 rises to 1 there only after its UNSAT proof); a fifth of 60 s would leave too thin a
-/// margin against a slower machine, three tenths (18 s) leaves twice the slowest.
+/// early, but not at once: on the 29 runs of the `13crafb`, `13crafc` and `14crafa` families
+/// that took 5 s or more, the first move came within 0.2–0.6 s on the `crafb` runs (a bound
+/// proven), 0.05–0.4 s on the fixed-slot variants, and 3.9–8.1 s on the `crafc` runs and the
+/// `ticf-14crafa` originals (the bound 0 rises to 1, or a better schedule is found, only after a
+/// long first query). A fifth of 60 s would leave too thin a margin against a slower machine;
+/// three tenths (18 s) leaves twice the slowest.
 const IDLE_SHARE: f64 = 0.3;
 
 /// Below this much time left the annealer is not worth starting after the exact search.
