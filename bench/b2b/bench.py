@@ -7,7 +7,8 @@ breaks, never a peer's own claim, and INVALID when a schedule breaks a hard cons
 
 Instances: the 200 (file, d) runs of best-known.csv over the public JAIR files (or the 20 originals
 at d = 2 with --originals), plus a ladder of generated instances written by
-`corridor generate-instance` into bench/out/.
+`corridor generate-instance` into bench/out/, and planted ones (`--planted`: built around a known
+schedule with nearly no breaks, which the table shows where a published optimum would be).
 
 Times are wall-clock seconds of the whole peer process (reading, model building, solving), as a
 user would experience them.
@@ -45,6 +46,7 @@ class Run:
     d: int | None  # fairness override (public runs); None = what the file says
     published: str | None  # "UNSAT", an optimum as a string, or None (generated)
     missing: str | None = None  # why the instance could not be produced
+    planted: int | None = None  # breaks of the schedule a planted instance was built around
 
 
 @dataclass
@@ -84,6 +86,35 @@ def generated_runs(sizes: list[int], binary: str, out_dir: Path, only: str | Non
         err = None if path.exists() else corridor.generate(binary, n, seed, path)
         runs.append(Run(label, path, None, None, missing=err))
     return runs
+
+
+def planted_runs(sizes: list[int], binary: str, out_dir: Path, only: str | None, seed: int = 1) -> list[Run]:
+    """Planted instances (`corridor generate-instance --planted`): built around a schedule with
+    nearly no breaks, whose breaks bound the optimum from above. Written now when missing."""
+    runs = []
+    for n in sizes:
+        label = f"planted-p{n}-s{seed}"
+        path, sched = out_dir / f"{label}.json", out_dir / f"{label}-schedule.json"
+        if only and not re.search(only, label):
+            continue
+        err = None
+        if not (path.exists() and sched.exists()):
+            err = corridor.generate(binary, n, seed, path, planted_schedule=sched)
+        breaks = None
+        if err is None:
+            try:
+                breaks = int(json.loads(sched.read_text())["breaks"])
+            except (OSError, ValueError, KeyError, TypeError) as e:
+                err = f"planted schedule unreadable: {e}"
+        runs.append(Run(label, path, None, None, missing=err, planted=breaks))
+    return runs
+
+
+def refuted_by_plant(o: Outcome, planted: int | None) -> None:
+    """A proven bound above the planted schedule's breaks is a wrong proof."""
+    if planted is not None and o.bound is not None and o.bound > planted:
+        o.verdict = "mismatch"
+        o.note = f"bound {o.bound} above the planted schedule's {planted} breaks"
 
 
 # ---- running one peer ----------------------------------------------------------------------------
@@ -327,6 +358,16 @@ def problem_notes(results, peers: list[str]) -> list[str]:
 
 # ---- main ----------------------------------------------------------------------------------------
 
+def sizes(ap, flag: str, text: str) -> list[int]:
+    """A comma-separated list of participant counts, or 'none'."""
+    if text.strip().lower() in ("", "none"):
+        return []
+    try:
+        return [int(s) for s in text.split(",")]
+    except ValueError:
+        ap.error(f"{flag}: expected participant counts like 100,300 or 'none', got {text!r}")
+
+
 def parse_args(argv=None):
     default_target = Path(os.environ.get("CARGO_TARGET_DIR", REPO / "target"))
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -340,6 +381,9 @@ def parse_args(argv=None):
     sel.add_argument("--originals", action="store_true", help="only the 20 original instances at d=2")
     ap.add_argument("--generated", default="100,300,1000,2000",
                     help="participant counts of the generated ladder, or 'none' (default 100,300,1000,2000)")
+    ap.add_argument("--planted", default="2000",
+                    help="participant counts of planted instances (a known schedule with nearly no breaks), "
+                         "or 'none' (default 2000)")
     ap.add_argument("--peers", default=",".join(PEERS))
     ap.add_argument("--corridor", default=str(default_target / "release/corridor"), help="path of the corridor binary")
     ap.add_argument("--out-dir", type=Path, default=REPO / "bench/out", help="where generated instances go")
@@ -350,7 +394,8 @@ def parse_args(argv=None):
     unknown = set(args.peers) - set(PEERS)
     if unknown:
         ap.error(f"unknown peers: {', '.join(sorted(unknown))}")
-    args.sizes = [] if args.generated.strip().lower() in ("", "none") else [int(s) for s in args.generated.split(",")]
+    args.sizes = sizes(ap, "--generated", args.generated)
+    args.planted_sizes = sizes(ap, "--planted", args.planted)
     return args
 
 
@@ -363,6 +408,7 @@ def main(argv=None) -> int:
     print("\n".join(facts), flush=True)
     runs = [r for r in public_runs(args.instances, args.originals) if not args.only or re.search(args.only, r.label)]
     runs += generated_runs(args.sizes, args.corridor, args.out_dir, args.only)
+    runs += planted_runs(args.planted_sizes, args.corridor, args.out_dir, args.only)
     jsonl = open(args.jsonl, "w") if args.jsonl else None
     results: Results = []
     try:
@@ -392,13 +438,15 @@ def run_all(runs: list[Run], args, results: Results, jsonl) -> None:
         for p in args.peers:
             outs[p] = judge(p, run_peer(p, run, inst, args), inst, run.published)
         cross_check(outs, inst)
+        for o in outs.values():
+            refuted_by_plant(o, run.planted)
         for p, o in outs.items():
             mark = check_mark(o, run.published) if p != "greedy" else ""
             print(f"[{i}/{len(runs)}] {run.label} {p}: {peer_cell(o, inst)} {mark}",
                   file=sys.stderr, flush=True)
             if jsonl:
                 rec = {"instance": run.label, "file": str(run.path), "d": inst.max_breaks, "size": inst.size(),
-                       "published": run.published, "peer": p, "status": o.status, "verdict": o.verdict,
+                       "published": run.published, "planted": run.planted, "peer": p, "status": o.status, "verdict": o.verdict,
                        "seconds": round(o.seconds, 3), "breaks_lower_bound": o.bound, "note": o.note}
                 if o.ev:
                     rec.update(valid=o.ev.valid, placed=o.ev.placed, requested=o.ev.requested,
@@ -424,14 +472,15 @@ def report(results: Results, args, facts: list[str]) -> None:
         row = [run.label, inst.size()] + [peer_cell(outs[p], inst) for p in solvers]
         if "greedy" in args.peers:
             row.append(peer_cell(outs["greedy"], inst))
-        row.append(run.published or "-")
+        row.append(run.published or (f"planted {run.planted}" if run.planted is not None else "-"))
         if "corridor" in args.peers:
             row.append(check_mark(outs.get("corridor"), run.published))
         rows.append(row)
     legend = ("obj = breaks when every meeting is placed, else placed/requested, breaks; opt = proven optimal; "
               "UNSAT = proven infeasible; TO = nothing found in time; bound = proven lower bound on breaks; "
               "INVALID = schedule fails the independent check. solved = proven result equal to the published "
-              "one (generated: any proven result).")
+              "one (generated: any proven result); planted N = the breaks of the schedule a planted instance was "
+              "built around, an upper bound on its optimum.")
     th, tr = totals(results, args.peers)
     print()
     print(render(rows, header, markdown=False))

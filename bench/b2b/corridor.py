@@ -73,12 +73,16 @@ def run(binary: str, inst: Instance, time_limit: float, threads: int, hard_timeo
     }
 
 
-def generate(binary: str, participants: int, seed: int, output: Path) -> str | None:
-    """Write a generated instance with Corridor's generator; returns an error message or None."""
+def generate(binary: str, participants: int, seed: int, output: Path,
+             planted_schedule: Path | None = None) -> str | None:
+    """Write a generated instance with Corridor's generator; returns an error message or None.
+    With `planted_schedule`, the instance is planted (built around a schedule with nearly no
+    breaks) and that schedule is written there."""
     output.parent.mkdir(parents=True, exist_ok=True)
+    extra = ["--planted", "--planted-schedule", str(planted_schedule)] if planted_schedule else []
     try:
         proc = subprocess.run([binary, "generate-instance", "--participants", str(participants),
-                               "--seed", str(seed), "--output", str(output)],
+                               "--seed", str(seed), "--output", str(output), *extra],
                               capture_output=True, text=True, timeout=600)
     except (FileNotFoundError, subprocess.TimeoutExpired) as e:
         return str(e)

@@ -3,10 +3,11 @@
 #
 #   bench/b2b/run.sh --originals                  # 20 original instances at d=2 + generated ladder
 #   bench/b2b/run.sh                              # all 200 runs of best-known.csv + ladder
-#   bench/b2b/run.sh --only 'tic-12' --time-limit 10 --generated none
+#   bench/b2b/run.sh --only 'tic-12' --time-limit 10 --generated none --planted none
 #
 # Creates bench/.venv with the pinned peers if missing, builds corridor in release mode, writes the
-# generated ladder into bench/out/, then runs bench.py with all arguments passed through.
+# generated ladder into bench/out/ (bench.py writes the planted instances there on demand), then
+# runs bench.py with all arguments passed through.
 # Environment: PYTHON (interpreter for the venv, default python3), CARGO_TARGET_DIR (honoured),
 # SKIP_BUILD=1 (use the binary already built).
 set -euo pipefail

@@ -9,9 +9,10 @@ use std::process::ExitCode;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use corridor_schedule::generate::{GenParams, generate};
+use corridor_schedule::generate::{GenParams, PlantParams, generate, planted};
 use corridor_schedule::incremental::{apply_change, apply_names, reoptimise};
-use corridor_schedule::model::{Options, Outcome, Problem, Progress};
+use corridor_schedule::model::{Options, Outcome, Problem, Progress, Schedule, Status};
+use corridor_schedule::validate::validate;
 use corridor_schedule::{Names, ParseError, dzn, json, solve, text};
 
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -56,7 +57,7 @@ pub struct GenerateArgs {
     pub participants: usize,
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Slots per session (two sessions); drawn from 8..=16 when absent.
+    /// Slots per session (two sessions); drawn from 8..=16 when absent (16 with `--planted`).
     #[arg(long)]
     pub slots_per_session: Option<u16>,
     /// Fairness bound written into the instance.
@@ -65,6 +66,20 @@ pub struct GenerateArgs {
     /// Write here instead of stdout.
     #[arg(long)]
     pub output: Option<PathBuf>,
+    /// Build the instance around a known schedule with (nearly) no breaks: every
+    /// participant's day is one run of 6–20 slots, spread so that the tables are nearly full.
+    /// Its breaks bound the optimum from above, so a solver's result can be judged against it.
+    /// Two sessions of `--slots-per-session` (default 16); no fairness bound unless given.
+    #[arg(long)]
+    pub planted: bool,
+    /// With `--planted`: place the days at random instead of spreading them (tables about two
+    /// thirds used).
+    #[arg(long, requires = "planted")]
+    pub random_days: bool,
+    /// With `--planted`: write the planted schedule here, in the format of `corridor schedule
+    /// --format json` (its `breaks` is the planted figure).
+    #[arg(long, requires = "planted")]
+    pub planted_schedule: Option<PathBuf>,
 }
 
 fn read(path: &Path) -> Result<String, String> {
@@ -246,6 +261,20 @@ fn summary(p: &Problem, names: &Names, out: &Outcome, moved: Option<usize>) -> S
     s
 }
 
+/// The planted schedule as a result: valid by construction (checked again here), with no
+/// proven bound.
+fn planted_outcome(p: &Problem, schedule: Schedule) -> Outcome {
+    let objective = validate(p, &schedule).ok();
+    Outcome {
+        status: Status::Feasible,
+        schedule: objective.map(|_| schedule),
+        objective,
+        breaks_lower_bound: 0,
+        weight_upper_bound: p.meetings.iter().map(|m| m.weight as u64).sum(),
+        elapsed: Duration::ZERO,
+    }
+}
+
 /// Writes `text` to stdout. A reader that has gone (`corridor schedule … | head`) is not an
 /// error: the rest of the output is simply not wanted.
 fn write_stdout(text: &str) -> std::io::Result<()> {
@@ -257,14 +286,41 @@ fn write_stdout(text: &str) -> std::io::Result<()> {
 }
 
 pub fn run_generate(args: GenerateArgs) -> ExitCode {
-    let g = GenParams {
-        participants: args.participants,
-        seed: args.seed,
-        slots_per_session: args.slots_per_session,
-        max_breaks: args.max_breaks,
-        ..GenParams::default()
+    let (p, names, planted_schedule) = if args.planted {
+        let g = PlantParams {
+            participants: args.participants,
+            seed: args.seed,
+            slots_per_session: args.slots_per_session.unwrap_or(16),
+            flatten: !args.random_days,
+            ..PlantParams::default()
+        };
+        let mut pl = planted(&g);
+        pl.problem.max_breaks = args.max_breaks;
+        let schedule = args.planted_schedule.as_ref().map(|path| {
+            let out = planted_outcome(&pl.problem, pl.schedule.clone());
+            (
+                path,
+                json::write_schedule(&pl.problem, &pl.names, &out, None),
+            )
+        });
+        (pl.problem, pl.names, schedule)
+    } else {
+        let g = GenParams {
+            participants: args.participants,
+            seed: args.seed,
+            slots_per_session: args.slots_per_session,
+            max_breaks: args.max_breaks,
+            ..GenParams::default()
+        };
+        let (p, names) = generate(&g);
+        (p, names, None)
     };
-    let (p, names) = generate(&g);
+    if let Some((path, text)) = planted_schedule {
+        if let Err(e) = std::fs::write(path, text) {
+            eprintln!("corridor generate-instance: {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    }
     let text = json::write_instance(&p, &names);
     let res = match &args.output {
         Some(path) => std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display())),

@@ -191,6 +191,73 @@ fn generate_instance_is_deterministic_and_schedulable() {
 }
 
 #[test]
+fn a_planted_instance_comes_with_its_schedule() {
+    let dir = tempfile::tempdir().unwrap();
+    let sched = dir.path().join("planted-schedule.json");
+    let args = [
+        "generate-instance",
+        "--participants",
+        "300",
+        "--seed",
+        "4",
+        "--slots-per-session",
+        "8",
+        "--planted",
+        "--planted-schedule",
+        sched.to_str().unwrap(),
+    ];
+    let a = corridor(&args);
+    assert_eq!(
+        a.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&a.stderr)
+    );
+    let instance: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let requested = instance["meetings"].as_array().unwrap().len();
+    let planted: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&sched).unwrap()).unwrap();
+    assert_eq!(planted["status"], "feasible");
+    assert_eq!(
+        planted["requested_meetings"].as_u64(),
+        Some(requested as u64)
+    );
+    assert_eq!(
+        planted["scheduled_meetings"].as_u64(),
+        Some(requested as u64)
+    );
+    let planted_breaks = planted["breaks"].as_u64().unwrap();
+    assert!(
+        planted_breaks * 20 <= 300,
+        "{planted_breaks} planted breaks"
+    );
+    // The solver reads the instance and returns a valid schedule of it.
+    let path = dir.path().join("planted.json");
+    std::fs::write(&path, &a.stdout).unwrap();
+    let out = corridor(&[
+        "schedule",
+        path.to_str().unwrap(),
+        "--time-limit",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v = json_of(&out);
+    assert!(v["breaks"].as_u64().unwrap() >= v["breaks_lower_bound"].as_u64().unwrap());
+    // The same seed plants the same instance; the schedule needs `--planted`.
+    assert_eq!(corridor(&args).stdout, a.stdout);
+    let bad = corridor(&[
+        "generate-instance",
+        "--participants",
+        "10",
+        "--planted-schedule",
+        sched.to_str().unwrap(),
+    ]);
+    assert_eq!(bad.status.code(), Some(2));
+}
+
+#[test]
 fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
     // `corridor schedule … | head`: the pipe closes long before the agenda is written.
     let dir = tempfile::tempdir().unwrap();

@@ -352,7 +352,8 @@ mod tests {
         let inst = Inst::new(&p);
         let far = Instant::now() + std::time::Duration::from_secs(60);
         let mut rng = Rng::new(5);
-        let runs = super::super::runs::plan(&inst, &mut rng, 1 << 18);
+        let runs =
+            super::super::runs::plan(&inst, &mut rng, 1 << 18, super::super::runs::LOOSE, far);
         let slots = fill(&inst, &mut rng, far, &runs);
         // Valid as it stands: the state's own checks hold every placement.
         let mut st = State::new(&inst, Weights::default(), Vec::new());

@@ -9,6 +9,14 @@
 //!
 //! Tables: 30–60 % of participants / 2, raised when needed so that the tables can hold 110 %
 //! of the requests (otherwise capacity, not the scheduler, decides how many meetings fit).
+//!
+//! [`planted`] makes instances of another kind: built around a schedule with (nearly) no
+//! breaks, so that a solver's result can be measured against a known good schedule rather
+//! than only against its own bound.
+
+mod planted;
+
+pub use planted::{PlantParams, Planted, planted};
 
 use std::collections::HashSet;
 
@@ -79,6 +87,51 @@ const KINDS: [&str; 6] = [
     "Importers",
 ];
 
+/// A made-up firm's name, numbered `i + 1` so that names stay distinct.
+fn firm_name(rng: &mut Rng, i: usize) -> String {
+    format!(
+        "{} {} {} {}",
+        CITIES[rng.below(CITIES.len())],
+        TRADES[rng.below(TRADES.len())],
+        KINDS[rng.below(KINDS.len())],
+        i + 1
+    )
+}
+
+/// Weights 1–3, mostly 1.
+fn weight(rng: &mut Rng) -> u32 {
+    match rng.below(10) {
+        0..=5 => 1,
+        6..=8 => 2,
+        _ => 3,
+    }
+}
+
+/// Ids `p1…` and `m1…`.
+fn plain_names(participants: usize, meetings: usize) -> Names {
+    Names {
+        participants: (1..=participants).map(|i| format!("p{i}")).collect(),
+        meetings: (1..=meetings).map(|i| format!("m{i}")).collect(),
+        numeric: false,
+    }
+}
+
+/// A morning and an afternoon of `per` slots each.
+fn two_sessions(per: u16) -> Vec<Session> {
+    vec![
+        Session {
+            name: "morning".into(),
+            start: 0,
+            len: per,
+        },
+        Session {
+            name: "afternoon".into(),
+            start: per,
+            len: per,
+        },
+    ]
+}
+
 /// Generates an instance (participants clamped to 2..=100_000, slots per session to 1..=32).
 pub fn generate(g: &GenParams) -> (Problem, Names) {
     let mut rng = Rng::new(g.seed);
@@ -107,13 +160,7 @@ pub fn generate(g: &GenParams) -> (Problem, Names) {
                 }
             };
         }
-        let name = format!(
-            "{} {} {} {}",
-            CITIES[rng.below(CITIES.len())],
-            TRADES[rng.below(TRADES.len())],
-            KINDS[rng.below(KINDS.len())],
-            i + 1
-        );
+        let name = firm_name(&mut rng, i);
         let forbidden = (0..slots).filter(|&t| *mask >> t & 1 == 0).collect();
         participants.push(Participant { name, forbidden });
     }
@@ -155,15 +202,10 @@ pub fn generate(g: &GenParams) -> (Problem, Names) {
             degree[a] += 1;
             degree[b] += 1;
             made += 1;
-            let weight = match rng.below(10) {
-                0..=5 => 1,
-                6..=8 => 2,
-                _ => 3,
-            };
             meetings.push(Meeting {
                 a: a as u32,
                 b: b as u32,
-                weight,
+                weight: weight(&mut rng),
                 session: None,
                 fixed: None,
                 after: Vec::new(),
@@ -173,26 +215,11 @@ pub fn generate(g: &GenParams) -> (Problem, Names) {
     let frac = 0.3 + 0.3 * rng.unit();
     let tables = ((frac * n as f64 / 2.0).ceil() as usize)
         .max((meetings.len() * 11).div_ceil(10 * slots as usize));
-    let names = Names {
-        participants: (1..=n).map(|i| format!("p{i}")).collect(),
-        meetings: (1..=meetings.len()).map(|i| format!("m{i}")).collect(),
-        numeric: false,
-    };
+    let names = plain_names(n, meetings.len());
     let problem = Problem {
         name: format!("generated-{n}-seed{}", g.seed),
         slots,
-        sessions: vec![
-            Session {
-                name: "morning".into(),
-                start: 0,
-                len: per,
-            },
-            Session {
-                name: "afternoon".into(),
-                start: per,
-                len: per,
-            },
-        ],
+        sessions: two_sessions(per),
         tables: vec![tables as u32; slots as usize],
         participants,
         meetings,
