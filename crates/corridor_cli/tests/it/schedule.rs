@@ -1,6 +1,6 @@
 //! `corridor schedule` and `corridor generate-instance` run as a user would.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::Output;
 
 fn data(name: &str) -> PathBuf {
@@ -157,6 +157,22 @@ fn a_json_instance_prints_a_text_agenda_and_writes_the_json_output() {
     );
 }
 
+/// `corridor schedule --time-limit 1 --format json` on `instance`, written into `dir`.
+fn scheduled_for_a_second(dir: &Path, instance: &[u8], extra: &[&str]) -> Output {
+    let path = dir.join("instance.json");
+    std::fs::write(&path, instance).unwrap();
+    let mut args = vec![
+        "schedule",
+        path.to_str().unwrap(),
+        "--time-limit",
+        "1",
+        "--format",
+        "json",
+    ];
+    args.extend_from_slice(extra);
+    corridor(&args)
+}
+
 #[test]
 fn generate_instance_is_deterministic_and_schedulable() {
     let a = corridor(&["generate-instance", "--participants", "120", "--seed", "3"]);
@@ -164,18 +180,7 @@ fn generate_instance_is_deterministic_and_schedulable() {
     assert_eq!(a.status.code(), Some(0));
     assert_eq!(a.stdout, b.stdout);
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("gen.json");
-    std::fs::write(&path, &a.stdout).unwrap();
-    let out = corridor(&[
-        "schedule",
-        path.to_str().unwrap(),
-        "--time-limit",
-        "1",
-        "--format",
-        "json",
-        "--fairness",
-        "2",
-    ]);
+    let out = scheduled_for_a_second(dir.path(), &a.stdout, &["--fairness", "2"]);
     assert_eq!(
         out.status.code(),
         Some(0),
@@ -232,16 +237,7 @@ fn a_planted_instance_comes_with_its_schedule() {
         "{planted_breaks} planted breaks"
     );
     // The solver reads the instance and returns a valid schedule of it.
-    let path = dir.path().join("planted.json");
-    std::fs::write(&path, &a.stdout).unwrap();
-    let out = corridor(&[
-        "schedule",
-        path.to_str().unwrap(),
-        "--time-limit",
-        "1",
-        "--format",
-        "json",
-    ]);
+    let out = scheduled_for_a_second(dir.path(), &a.stdout, &[]);
     assert_eq!(out.status.code(), Some(0));
     let v = json_of(&out);
     assert!(v["breaks"].as_u64().unwrap() >= v["breaks_lower_bound"].as_u64().unwrap());

@@ -98,12 +98,21 @@ fn firm_name(rng: &mut Rng, i: usize) -> String {
     )
 }
 
-/// Weights 1–3, mostly 1.
-fn weight(rng: &mut Rng) -> u32 {
-    match rng.below(10) {
+/// A request of `a` to meet `b`, with no session, slot or order imposed; weights 1–3,
+/// mostly 1.
+fn request(a: usize, b: usize, rng: &mut Rng) -> Meeting {
+    let weight = match rng.below(10) {
         0..=5 => 1,
         6..=8 => 2,
         _ => 3,
+    };
+    Meeting {
+        a: a as u32,
+        b: b as u32,
+        weight,
+        session: None,
+        fixed: None,
+        after: Vec::new(),
     }
 }
 
@@ -202,14 +211,7 @@ pub fn generate(g: &GenParams) -> (Problem, Names) {
             degree[a] += 1;
             degree[b] += 1;
             made += 1;
-            meetings.push(Meeting {
-                a: a as u32,
-                b: b as u32,
-                weight: weight(&mut rng),
-                session: None,
-                fixed: None,
-                after: Vec::new(),
-            });
+            meetings.push(request(a, b, &mut rng));
         }
     }
     let frac = 0.3 + 0.3 * rng.unit();

@@ -15,7 +15,7 @@
 
 use std::collections::HashSet;
 
-use super::{firm_name, plain_names, two_sessions, weight};
+use super::{firm_name, plain_names, request, two_sessions};
 use crate::model::{Meeting, Participant, Placement, Problem, Schedule};
 use crate::names::Names;
 use crate::rng::Rng;
@@ -138,15 +138,7 @@ pub fn planted(g: &PlantParams) -> Planted {
             pairs.insert((a.min(b), a.max(b)));
             // Either of the two may be the one who asked.
             let (a, b) = if rng.below(2) == 0 { (a, b) } else { (b, a) };
-            let m = Meeting {
-                a: a as u32,
-                b: b as u32,
-                weight: weight(&mut rng),
-                session: None,
-                fixed: None,
-                after: Vec::new(),
-            };
-            held.push((m, t as u16));
+            held.push((request(a, b, &mut rng), t as u16));
         }
         for &i in &present {
             taken[i] = false;
