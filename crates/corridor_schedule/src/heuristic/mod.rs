@@ -25,7 +25,7 @@ pub(crate) mod search;
 pub(crate) mod state;
 pub(crate) mod sweep;
 
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 pub use bound::Bound;
 use inst::Inst;
@@ -129,7 +129,15 @@ fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant)
         if best[kind].as_ref().is_none_or(|b| rank < b.0) {
             best[kind] = Some((rank, next));
         }
-        if Instant::now() >= until {
+        // The plan of the other kind goes whenever time is left; later ones only if one as
+        // slow as this one still fits: a plan finished after `until` is filled without
+        // alternating paths, so it only wastes the time.
+        let next_needs = if i == 0 {
+            Duration::ZERO
+        } else {
+            now.elapsed()
+        };
+        if Instant::now() + next_needs >= until {
             break;
         }
     }
