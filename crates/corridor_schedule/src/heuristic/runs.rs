@@ -14,7 +14,7 @@
 
 use std::time::Instant;
 
-use super::inst::{Inst, has};
+use super::inst::{Inst, has, set_bit};
 use crate::rng::Rng;
 
 /// Slots each participant may meet in: the union of its meetings' allowed slots, `P × w`.
@@ -260,6 +260,8 @@ struct Fit {
     theirs: Vec<u64>,
     /// The same within the candidate day.
     masks: Vec<u64>,
+    /// The candidate day's slots.
+    day: Vec<u64>,
     /// The meeting holding each slot of the day, or `u32::MAX`.
     holder: Vec<u32>,
     seen: Vec<u64>,
@@ -271,6 +273,7 @@ impl Fit {
             w: inst.w,
             theirs: Vec::new(),
             masks: Vec::new(),
+            day: vec![0; inst.w],
             holder: vec![u32::MAX; inst.slots],
             seen: vec![0; inst.w],
         }
@@ -284,7 +287,7 @@ impl Fit {
         for (i, (q, qd, m)) in partners.iter().enumerate() {
             let row = &mut self.theirs[i * w..(i + 1) * w];
             for t in q.parts(*qd).into_iter().flatten() {
-                row[t >> 6] |= 1 << (t & 63);
+                set_bit(row, t);
             }
             for (x, a) in row.iter_mut().zip(inst.allowed(*m as usize)) {
                 *x &= a;
@@ -299,22 +302,14 @@ impl Fit {
     /// and overlap with each partner alone does not see several partners sharing the same
     /// few slots.
     fn short(&mut self, r: &Run, d: usize, planned: usize, all: usize) -> usize {
-        let w = self.w;
+        self.day.iter_mut().for_each(|x| *x = 0);
+        for t in r.parts(d).into_iter().flatten() {
+            set_bit(&mut self.day, t);
+        }
         self.masks.clear();
         self.masks.extend_from_slice(&self.theirs);
-        let mut day = [0u64; 4];
-        let mut wide = Vec::new();
-        let day: &mut [u64] = if w <= 4 {
-            &mut day[..w]
-        } else {
-            wide.resize(w, 0);
-            &mut wide
-        };
-        for t in r.parts(d).into_iter().flatten() {
-            day[t >> 6] |= 1 << (t & 63);
-        }
-        for row in self.masks.chunks_mut(w) {
-            row.iter_mut().zip(day.iter()).for_each(|(x, d)| *x &= d);
+        for row in self.masks.chunks_mut(self.w) {
+            row.iter_mut().zip(&self.day).for_each(|(x, d)| *x &= d);
         }
         self.holder.iter_mut().for_each(|h| *h = u32::MAX);
         let mut matched = 0;
