@@ -109,20 +109,20 @@ fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant)
     if !start.slots.is_empty() || start.planned_temps.is_none() {
         return (st, false);
     }
-    // A tenth of the time at most for planning and sweeping: as many plans as fit, at most
-    // `start.plans`, and the best kept (plans differ by their random tie-breaks). The plans
-    // are of two kinds (see `runs::LOOSE`); which kind does better depends on whether the
-    // tables can hold days that fit together, and the sweep tells: one plan of each kind is
-    // tried, and the rest go to the kind `chosen` picks. Each plan refines its days for up to
-    // two fifths of the planning time left (see `runs::MAX_ROUNDS`), so that the first two
-    // plans and their sweeps fit in it.
+    // Part of the time for planning and sweeping (see `Planning`): as many plans as fit, at
+    // most `start.plans`, and the best kept (plans differ by their random tie-breaks). The
+    // plans are of two kinds (see `runs::LOOSE`); which kind does better depends on whether
+    // the tables can hold days that fit together, and the sweep tells: one plan of each kind
+    // is tried, and the rest go to the kind `chosen` picks. Each plan refines its days for up
+    // to a share of the planning time left (see `runs::MAX_ROUNDS`).
+    let share = if start.plans > 1 { FULL } else { SPARE };
     let now = Instant::now();
-    let until = now + deadline.saturating_duration_since(now) / 10;
+    let until = now + deadline.saturating_duration_since(now).mul_f64(share.time);
     let mut best: [Option<((u64, Key), State)>; 2] = [None, None];
     for i in 0..start.plans.max(1) {
         let kind = if i < 2 { i } else { chosen(&best) };
         let now = Instant::now();
-        let rounds_until = now + until.saturating_duration_since(now) * 2 / 5;
+        let rounds_until = now + until.saturating_duration_since(now).mul_f64(share.rounds);
         let runs = runs::plan(inst, rng, SPLIT, KINDS[kind], rounds_until);
         let next = completed(inst, start, &sweep::fill(inst, rng, until, &runs), rng);
         let rank = plan_rank(&next);
@@ -151,6 +151,36 @@ fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant)
         (st, false)
     }
 }
+
+/// How much time goes to planning days and filling them: `time` of the time limit, of which
+/// each plan's rounds may use `rounds` of what is left.
+#[derive(Debug, Clone, Copy)]
+struct Planning {
+    time: f64,
+    rounds: f64,
+}
+
+/// Near-full tables (several plans, cool annealing that keeps the start): a third of the time,
+/// most of it for the first plan's rounds. Why: the rounds that revise each day against its
+/// partners' latest days keep paying long after the best of several plans stops paying.
+/// Measured (sixteenth session, `large_bench 2000 10 1 2`, alternating, 8 seeds per round):
+/// a tenth with at most 12 rounds per plan, two fifths of it for rounds (before), 566.3 and
+/// 568.4 breaks on average in two rounds; a fifth 555.4 and 553.4; a quarter 551.0; a third
+/// 551.6; with up to 20 rounds a quarter 544.8 and a third 542.4; a third with up to 60
+/// rounds and four fifths of it for rounds 525.8 and 534.3; half the time, or up to 100
+/// rounds, no better (540.5 and 541.5).
+const FULL: Planning = Planning {
+    time: 1.0 / 3.0,
+    rounds: 0.8,
+};
+
+/// Tables to spare (one plan, then a hot phase that reshapes the days anyway): the time is
+/// better spent annealing. Measured (same session, tables ×1.3, 9 seeds each): 243 breaks on
+/// average as here against 266 with `FULL`.
+const SPARE: Planning = Planning {
+    time: 0.1,
+    rounds: 0.4,
+};
 
 /// The two kinds of plan: loose first, so that a single plan is the kind that did better on
 /// `large_bench`.
@@ -214,7 +244,7 @@ fn completed(inst: &Inst<'_>, start: &Start, slots: &[u16], rng: &mut Rng) -> St
 /// Construct-then-anneal on `threads` threads until `deadline`; returns the best slots and key.
 ///
 /// Every thread builds its own start (with its own seed) and anneals from it. On large
-/// instances planning takes up to a tenth of the time, so planning on every thread at once
+/// instances planning takes up to a third of the time, so planning on every thread at once
 /// keeps the second core busy there and gives the runs different days to start from. Measured
 /// (twelfth session, `large_bench 2000 10 1 2`, seeds 1–6, alternating rounds): 571.3 breaks
 /// on average over 66 runs (standard deviation 6.5) against 573.6 over 54 (8.5) when the other
