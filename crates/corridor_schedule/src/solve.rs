@@ -274,6 +274,11 @@ fn heuristic_schedule(
         // from one; 60 plans no better); with tables to spare the hot phase reshapes the days
         // anyway and the time is better spent annealing (tables ×1.3: 246 against 235).
         start.plans = if full { 20 } else { 1 };
+        start.planning = if full {
+            heuristic::FULL
+        } else {
+            heuristic::SPARE
+        };
         if full {
             // A break costs the same whatever its length; pricing idle slots too held the
             // search back in full slots (measured: 720 breaks instead of 766 in 10 s).

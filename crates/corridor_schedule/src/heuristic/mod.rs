@@ -84,6 +84,8 @@ pub(crate) struct Start {
     pub planned_temps: Option<(f64, f64)>,
     /// Most plans tried for the planned start, the best kept (see `start_state`).
     pub plans: usize,
+    /// The time the planned start may take (see `FULL` and `SPARE`).
+    pub planning: Planning,
 }
 
 impl Default for Start {
@@ -98,6 +100,7 @@ impl Default for Start {
             enough_breaks: 0,
             planned_temps: None,
             plans: 1,
+            planning: SPARE,
         }
     }
 }
@@ -115,7 +118,7 @@ fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant)
     // the tables can hold days that fit together, and the sweep tells: one plan of each kind
     // is tried, and the rest go to the kind `chosen` picks. Each plan refines its days for up
     // to a share of the planning time left (see `runs::MAX_ROUNDS`).
-    let share = if start.plans > 1 { FULL } else { SPARE };
+    let share = start.planning;
     let now = Instant::now();
     let until = now + deadline.saturating_duration_since(now).mul_f64(share.time);
     let mut best: [Option<((u64, Key), State)>; 2] = [None, None];
@@ -155,7 +158,7 @@ fn start_state(inst: &Inst<'_>, start: &Start, rng: &mut Rng, deadline: Instant)
 /// How much time goes to planning days and filling them: `time` of the time limit, of which
 /// each plan's rounds may use `rounds` of what is left.
 #[derive(Debug, Clone, Copy)]
-struct Planning {
+pub(crate) struct Planning {
     time: f64,
     rounds: f64,
 }
@@ -169,7 +172,7 @@ struct Planning {
 /// 551.6; with up to 20 rounds a quarter 544.8 and a third 542.4; a third with up to 60
 /// rounds and four fifths of it for rounds 525.8 and 534.3; half the time, or up to 100
 /// rounds, no better (540.5 and 541.5).
-const FULL: Planning = Planning {
+pub(crate) const FULL: Planning = Planning {
     time: 1.0 / 3.0,
     rounds: 0.8,
 };
@@ -177,7 +180,7 @@ const FULL: Planning = Planning {
 /// Tables to spare (one plan, then a hot phase that reshapes the days anyway): the time is
 /// better spent annealing. Measured (same session, tables ×1.3, 9 seeds each): 243 breaks on
 /// average as here against 266 with `FULL`.
-const SPARE: Planning = Planning {
+pub(crate) const SPARE: Planning = Planning {
     time: 0.1,
     rounds: 0.4,
 };
