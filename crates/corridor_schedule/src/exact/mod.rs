@@ -109,6 +109,7 @@ pub(crate) fn solve_exact_from(
         ub: AtomicU64::new(u64::MAX),
         best: Mutex::new(None),
         weight_ub: AtomicU64::new(total_weight),
+        warm_ub: AtomicU64::new(u64::MAX),
         progress: o.progress,
     };
     let dom = domain::domains(p);
@@ -168,7 +169,8 @@ fn warm_start(sh: &Shared<'_>, o: &Options) {
     for pl in &init.placements {
         slot[pl.meeting as usize] = Some(pl.slot);
     }
-    sh.offer(&slot);
+    let v = sh.offer(&slot);
+    sh.warm_ub.store(v, Relaxed);
 }
 
 /// A proven lower bound on the breaks of any maximum-weight schedule, found within

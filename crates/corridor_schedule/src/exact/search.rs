@@ -136,6 +136,9 @@ pub(crate) struct Shared<'a> {
     pub ub: AtomicU64,
     pub best: Mutex<Option<Best>>,
     pub weight_ub: AtomicU64,
+    /// The breaks of the warm start (`Options::initial`), `u64::MAX` without one: the `Ahead`
+    /// worker is not guided by incumbents no better than it (see `guide`).
+    pub warm_ub: AtomicU64,
     pub progress: Option<&'a (dyn Fn(Progress) + Sync)>,
 }
 
@@ -286,13 +289,17 @@ pub(crate) fn run(sh: &Shared<'_>, enc: &Encoding, role: Role) {
     let mut ext = enc.cnf.extension();
     // A first schedule: the incumbent when there is one (which also sets the saved phases to
     // it), else whatever the solver finds.
-    let first = match guide(sh, enc, &mut s) {
+    let mut own = Vec::new();
+    let first = match guide(sh, enc, &mut s, &own, ahead) {
         Some(true) => Some(true),
         _ => s.solve(),
     };
     match first {
         Some(true) => {
             sh.offer(&slots_of(&s, enc));
+            if ahead {
+                own = model_lits(&s, enc);
+            }
         }
         Some(false) => {
             sh.infeasible.store(true, Relaxed);
@@ -301,7 +308,7 @@ pub(crate) fn run(sh: &Shared<'_>, enc: &Encoding, role: Role) {
         }
         None => return,
     }
-    lower(sh, enc, &mut s, &mut ext, &brk, ahead);
+    lower(sh, enc, &mut s, &mut ext, &brk, ahead, &mut own);
 }
 
 /// Solves with every meeting assumed in its incumbent slot (`None` without an incumbent). The
@@ -310,8 +317,28 @@ pub(crate) fn run(sh: &Shared<'_>, enc: &Encoding, role: Role) {
 /// CaDiCaL's saved phases on the best schedule known: the next query searches near it
 /// (solution-guided search). Measured on the 12 slowest public runs, 2 threads: with this and
 /// the stable-mode `Ahead` worker, 362–382 s against 500 s with neither (both on one core).
-fn guide(sh: &Shared<'_>, enc: &Encoding, s: &mut Sat<'_>) -> Option<bool> {
-    let lits = incumbent_lits(sh, enc);
+///
+/// The `Ahead` worker (`ahead`) is not guided by the heuristic's warm start: until a SAT
+/// model beats it, that worker follows its own last model (`own`; nothing before its first).
+/// The heuristic's schedule can sit far from any schedule with few breaks, and searching
+/// near it kept `ticf-14crafa.prec15` (optimum 0) at one break for the whole 60 s; both
+/// workers unguided instead broke `ticf-13crafc.prec15`. Measured in BENCHMARKS.md
+/// (nineteenth session).
+fn guide(
+    sh: &Shared<'_>,
+    enc: &Encoding,
+    s: &mut Sat<'_>,
+    own: &[i32],
+    ahead: bool,
+) -> Option<bool> {
+    let mut lits = if ahead && sh.ub.load(Relaxed) >= sh.warm_ub.load(Relaxed) {
+        Vec::new()
+    } else {
+        incumbent_lits(sh, enc)
+    };
+    if lits.is_empty() && ahead {
+        lits = own.to_vec();
+    }
     if lits.is_empty() {
         return None;
     }
@@ -338,6 +365,7 @@ fn lower(
     ext: &mut Cnf,
     brk: &[i32],
     ahead: bool,
+    own: &mut Vec<i32>,
 ) {
     let mut cap = brk.len().min(32);
     let mut o = ext.totalizer(brk, cap, true, false);
@@ -366,7 +394,7 @@ fn lower(
             o = ext.totalizer(brk, cap, true, false);
         }
         flush(s, ext);
-        if guide(sh, enc, s).is_none() && sh.timed_out() {
+        if guide(sh, enc, s, own, ahead).is_none() && sh.timed_out() {
             return;
         }
         let assumption = -o[k];
@@ -376,6 +404,9 @@ fn lower(
         match res {
             Some(true) => {
                 sh.offer(&slots_of(s, enc));
+                if ahead {
+                    *own = model_lits(s, enc);
+                }
             }
             Some(false) => {
                 if !s.failed(assumption) {
@@ -391,6 +422,16 @@ fn lower(
             None => return,
         }
     }
+}
+
+/// The literals "meeting m in slot t" true in the solver's model.
+fn model_lits(s: &Sat<'_>, enc: &Encoding) -> Vec<i32> {
+    enc.x
+        .iter()
+        .flatten()
+        .map(|&(_, v)| v)
+        .filter(|&v| s.value(v) == Some(true))
+        .collect()
 }
 
 /// The literals "meeting m in slot t" of the incumbent schedule.
@@ -434,6 +475,7 @@ mod tests {
             ub: AtomicU64::new(ub),
             best: Mutex::new(None),
             weight_ub: AtomicU64::new(0),
+            warm_ub: AtomicU64::new(u64::MAX),
             progress: None,
         }
     }
