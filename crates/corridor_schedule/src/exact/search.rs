@@ -201,6 +201,11 @@ impl Shared<'_> {
         v
     }
 
+    /// No schedule better than the warm start (or none at all) is known yet.
+    fn incumbent_is_warm_start(&self) -> bool {
+        self.ub.load(Relaxed) >= self.warm_ub.load(Relaxed)
+    }
+
     pub fn raise_lb(&self, k: u64) {
         if self.lb.fetch_max(k, Relaxed) < k {
             self.check_closed();
@@ -331,18 +336,17 @@ fn guide(
     own: &[i32],
     ahead: bool,
 ) -> Option<bool> {
-    let mut lits = if ahead && sh.ub.load(Relaxed) >= sh.warm_ub.load(Relaxed) {
-        Vec::new()
+    let incumbent;
+    let lits: &[i32] = if ahead && sh.incumbent_is_warm_start() {
+        own
     } else {
-        incumbent_lits(sh, enc)
+        incumbent = incumbent_lits(sh, enc);
+        &incumbent
     };
-    if lits.is_empty() && ahead {
-        lits = own.to_vec();
-    }
     if lits.is_empty() {
         return None;
     }
-    s.solve_with(lits)
+    s.solve_with(lits.iter().copied())
 }
 
 /// Adds the clauses of `ext` to the solver and moves them into `keep`.
@@ -503,6 +507,23 @@ mod tests {
             ..gone
         };
         assert!(gone.timed_out());
+    }
+
+    #[test]
+    fn the_incumbent_counts_as_the_warm_start_until_something_beats_it() {
+        let (p, _) = generate(&GenParams {
+            participants: 4,
+            ..GenParams::default()
+        });
+        let with_warm = |ub, warm| Shared {
+            warm_ub: AtomicU64::new(warm),
+            ..shared(&p, None, 0, ub)
+        };
+        assert!(with_warm(9, 9).incumbent_is_warm_start());
+        assert!(!with_warm(8, 9).incumbent_is_warm_start());
+        // Without a warm start, only the absence of any schedule counts.
+        assert!(with_warm(u64::MAX, u64::MAX).incumbent_is_warm_start());
+        assert!(!with_warm(5, u64::MAX).incumbent_is_warm_start());
     }
 
     #[test]
