@@ -20,6 +20,8 @@
 //!   that the [`heuristic`] module: greedy construction, then simulated annealing over Kempe
 //!   chain swaps and ejection moves, one independent run per thread, plus a cheap valid bound
 //!   raised at the end by a Lagrangian bound from the tables' capacity.
+//! - `tables` seats the meetings once their slots are chosen, for both solvers: a per-slot
+//!   matching that keeps participants at the table of their previous meeting where it can.
 //! - [`validate::validate`] shares no code with the solvers and checks every hard constraint;
 //!   a schedule that fails it is never returned.
 //! - [`incremental`] re-optimises a published schedule after cancellations and new requests,
@@ -39,6 +41,7 @@ pub mod model;
 pub mod names;
 pub(crate) mod rng;
 pub mod solve;
+pub(crate) mod tables;
 pub mod text;
 pub mod validate;
 

@@ -101,7 +101,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering::Relaxed};
 use std::time::Instant;
 
 use super::cnf::Cnf;
-use super::decode::{assign_tables, breaks_per_participant, objective};
+use super::decode::{breaks_per_participant, objective};
 use super::encode::Encoding;
 use super::sat::{Interrupt, Solver};
 use crate::model::{Objective, Problem, Progress, Schedule};
@@ -184,7 +184,7 @@ impl Shared<'_> {
             .map(|&b| b as u64)
             .sum();
         if v < self.ub.load(Relaxed) {
-            let schedule = assign_tables(self.p, slot);
+            let schedule = crate::tables::assign(self.p, slot, &[]);
             let objective = objective(self.p, slot, &schedule);
             if let Ok(mut b) = self.best.lock()
                 && b.as_ref().is_none_or(|b| v < b.objective.breaks)

@@ -9,7 +9,7 @@
 
 use std::sync::atomic::Ordering::Relaxed;
 
-use super::decode::{assign_tables, breaks_per_participant, objective};
+use super::decode::{breaks_per_participant, objective};
 use super::encode::Encoding;
 use super::search::{Best, Shared, new_solver, slots_of};
 
@@ -50,7 +50,7 @@ pub(crate) fn minimise(sh: &Shared<'_>, enc: &Encoding) {
                 if got > total || new_worst >= w {
                     return; // cannot happen with a sound encoding; keep the incumbent
                 }
-                let schedule = assign_tables(sh.p, &slot);
+                let schedule = crate::tables::assign(sh.p, &slot, &[]);
                 let objective = objective(sh.p, &slot, &schedule);
                 if let Ok(mut b) = sh.best.lock() {
                     *b = Some(Best {

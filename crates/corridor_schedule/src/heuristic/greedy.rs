@@ -2,7 +2,7 @@
 
 use super::inst::{Inst, has};
 use super::state::{NONE, State, Weights};
-use crate::model::{Placement, Schedule};
+use crate::model::Schedule;
 use crate::rng::Rng;
 
 /// First fit in request order: each meeting goes to the earliest slot where every hard
@@ -90,69 +90,10 @@ pub fn construct(st: &mut State, inst: &Inst<'_>, rng: &mut Rng) {
     }
 }
 
-/// Assigns tables slot by slot. A meeting keeps its preferred table (its previous one in
-/// incremental mode) when free, else the table one of its participants sat at in the slot
-/// before, so that participants change tables as little as possible.
+/// The schedule of slot assignment `slot` (`NONE` = not held), with tables chosen so that
+/// participants change tables as little as possible (see `tables`); a meeting keeps its
+/// preferred table (its previous one in incremental mode) when it can.
 pub fn to_schedule(inst: &Inst<'_>, slot: &[u16], prefer: &[Option<u32>]) -> Schedule {
-    let p = inst.p;
-    let mut by_slot: Vec<Vec<u32>> = vec![Vec::new(); inst.slots];
-    for (m, &t) in slot.iter().enumerate() {
-        if t != NONE {
-            by_slot[t as usize].push(m as u32);
-        }
-    }
-    let mut table_of: Vec<u32> = vec![u32::MAX; p.participants.len()];
-    let mut last_slot: Vec<u16> = vec![NONE; p.participants.len()];
-    let mut placements = Vec::with_capacity(slot.len());
-    for (t, ms) in by_slot.iter().enumerate() {
-        let n = p.tables[t] as usize;
-        // Capped so a hostile table count cannot allocate much; loads never exceed the cap.
-        let mut used = vec![false; n.min(1 << 20)];
-        let mut chosen: Vec<(u32, u32)> = Vec::with_capacity(ms.len());
-        let mut rest = Vec::new();
-        for &m in ms {
-            let mt = &p.meetings[m as usize];
-            let mut cands = Vec::with_capacity(3);
-            if let Some(Some(k)) = prefer.get(m as usize) {
-                cands.push(*k);
-            }
-            for who in [mt.a as usize, mt.b as usize] {
-                if last_slot[who] != NONE && last_slot[who] as usize + 1 == t {
-                    cands.push(table_of[who]);
-                }
-            }
-            match cands
-                .into_iter()
-                .find(|&k| (k as usize) < used.len() && !used[k as usize])
-            {
-                Some(k) => {
-                    used[k as usize] = true;
-                    chosen.push((m, k));
-                }
-                None => rest.push(m),
-            }
-        }
-        let mut next = 0usize;
-        for m in rest {
-            while used[next] {
-                next += 1;
-            }
-            used[next] = true;
-            chosen.push((m, next as u32));
-        }
-        for (m, k) in chosen {
-            let mt = &p.meetings[m as usize];
-            for who in [mt.a as usize, mt.b as usize] {
-                table_of[who] = k;
-                last_slot[who] = t as u16;
-            }
-            placements.push(Placement {
-                meeting: m,
-                slot: t as u16,
-                table: k,
-            });
-        }
-    }
-    placements.sort_unstable_by_key(|pl| pl.meeting);
-    Schedule { placements }
+    let slot: Vec<Option<u16>> = slot.iter().map(|&t| (t != NONE).then_some(t)).collect();
+    crate::tables::assign(inst.p, &slot, prefer)
 }

@@ -8,7 +8,7 @@ use corridor_schedule::validate::validate;
 use crate::common::{meeting, options};
 
 #[test]
-fn a_cancellation_keeps_every_unaffected_meeting_in_place() {
+fn a_cancellation_keeps_every_unaffected_meeting_in_place_and_at_its_table() {
     let (p, _) = generate(&GenParams {
         participants: 200,
         seed: 4,
@@ -25,11 +25,15 @@ fn a_cancellation_keeps_every_unaffected_meeting_in_place() {
     let s = out.schedule.unwrap();
     validate(&p2, &s).expect("valid");
     assert_eq!(moved, 0, "nothing needs to move after a cancellation");
-    let slot_new: std::collections::HashMap<u32, u16> =
-        s.placements.iter().map(|x| (x.meeting, x.slot)).collect();
+    // Slot and table: a participant's printed agenda stays right for every meeting kept.
+    let now: std::collections::HashMap<u32, (u16, u32)> = s
+        .placements
+        .iter()
+        .map(|x| (x.meeting, (x.slot, x.table)))
+        .collect();
     for pl in &published.placements {
         if let Some(Some(m)) = old_to_new.get(pl.meeting as usize) {
-            assert_eq!(slot_new.get(m), Some(&pl.slot));
+            assert_eq!(now.get(m), Some(&(pl.slot, pl.table)));
         }
     }
 }
