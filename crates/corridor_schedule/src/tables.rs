@@ -87,6 +87,9 @@ struct Matcher {
     locked: Vec<bool>,
     seen: Vec<u32>,
     stamp: u32,
+    /// The augmenting search's path, kept so that a search allocates nothing.
+    stack: Vec<(usize, usize)>,
+    via: Vec<u32>,
 }
 
 impl Matcher {
@@ -130,8 +133,10 @@ impl Matcher {
     /// be as long as the slot has meetings.
     fn augment(&mut self, i: usize, cands: &[[u32; 3]]) -> bool {
         // Stack of (meeting, next candidate to try); `via[d]` is the table that led to depth d.
-        let mut stack: Vec<(usize, usize)> = vec![(i, 0)];
-        let mut via: Vec<u32> = Vec::new();
+        let (stack, via) = (&mut self.stack, &mut self.via);
+        stack.clear();
+        stack.push((i, 0));
+        via.clear();
         while let Some(&mut (m, ref mut next)) = stack.last_mut() {
             if *next == 3 {
                 stack.pop();
