@@ -2,7 +2,7 @@
 
 use super::inst::{Inst, has};
 use super::state::{NONE, State, Weights};
-use crate::model::Schedule;
+use crate::model::{Problem, Schedule};
 use crate::rng::Rng;
 
 /// First fit in request order: each meeting goes to the earliest slot where every hard
@@ -93,7 +93,7 @@ pub fn construct(st: &mut State, inst: &Inst<'_>, rng: &mut Rng) {
 /// The schedule of slot assignment `slot` (`NONE` = not held), with tables chosen so that
 /// participants change tables as little as possible (see `tables`); a meeting keeps its
 /// preferred table (its previous one in incremental mode) when it can.
-pub fn to_schedule(inst: &Inst<'_>, slot: &[u16], prefer: &[Option<u32>]) -> Schedule {
+pub fn to_schedule(p: &Problem, slot: &[u16], prefer: &[Option<u32>]) -> Schedule {
     let slot: Vec<Option<u16>> = slot.iter().map(|&t| (t != NONE).then_some(t)).collect();
-    crate::tables::assign(inst.p, &slot, prefer)
+    crate::tables::assign(p, &slot, prefer)
 }

@@ -41,7 +41,7 @@ pub fn first_fit(p: &Problem) -> Schedule {
     let st = greedy::first_fit_state(&inst);
     // A meeting whose predecessor found no slot must go too.
     let slots = repair::repair(&inst, &st.slot);
-    greedy::to_schedule(&inst, &slots, &[])
+    greedy::to_schedule(p, &slots, &[])
 }
 
 /// The constructive heuristic alone (no search). Meetings that would break fairness or
@@ -52,7 +52,7 @@ pub fn construct(p: &Problem, seed: u64) -> Schedule {
     let mut st = State::new(&inst, Weights::default(), Vec::new());
     greedy::construct(&mut st, &inst, &mut Rng::new(seed));
     let slots = repair::repair(&inst, &st.slot);
-    greedy::to_schedule(&inst, &slots, &[])
+    greedy::to_schedule(p, &slots, &[])
 }
 
 /// Cheap valid bounds (see the `bound` module).
@@ -319,7 +319,7 @@ pub(crate) fn run(
 
 /// Turns slots into a schedule with tables (preferring `prefer[m]` when given).
 pub(crate) fn schedule_of(p: &Problem, slots: &[u16], prefer: &[Option<u32>]) -> Schedule {
-    greedy::to_schedule(&Inst::new(p), slots, prefer)
+    greedy::to_schedule(p, slots, prefer)
 }
 
 pub(crate) use state::NONE as UNPLACED;

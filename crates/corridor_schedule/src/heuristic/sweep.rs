@@ -363,7 +363,7 @@ mod tests {
                 st.place(&inst, m, t);
             }
         }
-        let s = greedy::to_schedule(&inst, &slots, &[]);
+        let s = greedy::to_schedule(&p, &slots, &[]);
         let obj = validate(&p, &s).expect("valid");
         assert!(obj.scheduled_meetings as usize >= p.meetings.len() * 95 / 100);
         let mut g = State::new(&inst, Weights::default(), Vec::new());
